@@ -1,0 +1,23 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+
+// Hosting under a sub-path: set PODBOOK_SITE / PODBOOK_BASE at build time.
+export default defineConfig({
+  site: process.env.PODBOOK_SITE ?? 'https://podbook.example',
+  base: process.env.PODBOOK_BASE ?? '/',
+  integrations: [
+    starlight({
+      title: 'Podbook',
+      description:
+        'Pod imagePullPolicy and restartPolicy, with every example checked against a model of Kubernetes.',
+      defaultLocale: 'zh-cn',
+      locales: {
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+    }),
+    mdx(),
+  ],
+});

@@ -1,0 +1,12 @@
+import { docsSchema } from '@astrojs/starlight/schema';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+// Pages live in the top-level content/ folder (zh-cn/ is the original language, en/ the translation),
+// not in Starlight's default src/content/docs/, so that the checker and the site read the same tree.
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
+    schema: docsSchema(),
+  }),
+};

@@ -1,0 +1,2 @@
+export * from './feature-gates.ts';
+export * from './kube-version.ts';
