@@ -10,8 +10,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Podbook',
-      description:
-        'Pod imagePullPolicy and restartPolicy, with every example checked against a model of Kubernetes.',
+      description: 'Pod imagePullPolicy and restartPolicy, with every example checked against a model of Kubernetes.',
       defaultLocale: 'zh-cn',
       locales: {
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },

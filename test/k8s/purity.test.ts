@@ -16,7 +16,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const FORBIDDEN: [RegExp, string][] = [
-  [/\b(?:from|import)\s*\(?\s*['"](?!\.{1,2}\/)[^'"]+['"]/, 'imports a package or Node builtin (only relative imports are allowed)'],
+  [
+    /\b(?:from|import)\s*\(?\s*['"](?!\.{1,2}\/)[^'"]+['"]/,
+    'imports a package or Node builtin (only relative imports are allowed)',
+  ],
   [/\brequire\s*\(/, 'uses require()'],
   [/\bDate\.now\s*\(|\bnew Date\s*\(\s*\)/, 'reads the wall clock'],
   [/\bMath\.random\s*\(/, 'uses unseeded randomness'],
