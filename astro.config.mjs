@@ -7,6 +7,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   site: process.env.PODBOOK_SITE ?? 'https://podbook.example',
   base: process.env.PODBOOK_BASE ?? '/',
+  // The original language is the default: / goes to the Chinese home page.
+  redirects: { '/': '/zh-cn/' },
   integrations: [
     starlight({
       title: 'Podbook',
