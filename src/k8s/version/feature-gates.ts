@@ -8,7 +8,10 @@ export type FeatureGate =
   | 'RestartAllContainersOnContainerExits'
   | 'KubeletCrashLoopBackOffMax'
   | 'ReduceDefaultCrashLoopBackOffDecay'
-  | 'KubeletEnsureSecretPulledImages';
+  | 'KubeletEnsureSecretPulledImages'
+  | 'PodSchedulingReadiness'
+  | 'PodLevelResources'
+  | 'ImageVolume';
 
 export type FeatureGates = Record<FeatureGate, boolean>;
 
@@ -27,6 +30,9 @@ export const GATE_HISTORY: Readonly<Record<FeatureGate, GateHistory>> = {
   KubeletCrashLoopBackOffMax: { alpha: 32, onByDefault: 35 }, // KEP-4603: alpha 1.32, beta 1.35
   ReduceDefaultCrashLoopBackOffDecay: { alpha: 33 }, // KEP-4603: alpha 1.33, still alpha in 1.35
   KubeletEnsureSecretPulledImages: { alpha: 33, onByDefault: 35 }, // KEP-2535: alpha 1.33, beta 1.35
+  PodSchedulingReadiness: { alpha: 26, onByDefault: 27 }, // KEP-3521: alpha 1.26, beta 1.27, GA 1.30
+  PodLevelResources: { alpha: 32, onByDefault: 34 }, // KEP-2837: alpha 1.32, beta 1.34
+  ImageVolume: { alpha: 31, onByDefault: 35 }, // KEP-4639: alpha 1.31, beta off 1.33, beta on 1.35
 };
 
 /** The defaults of one release. A gate that does not exist yet in that release is off. */

@@ -1,0 +1,59 @@
+/**
+ * ResourceList fields (requests, limits, overhead): rounded up to milli-units by defaulting and stored in the
+ * Quantity canonical form. Provenance says which of the two changed the written value.
+ */
+import type { DefaultingContext } from './context.ts';
+import { childPath, DefaultingInputError, type JsonObject, objectField } from './json.ts';
+import { formatQuantity, parseQuantity, type Quantity, QuantityParseError, roundUp } from './quantity.ts';
+
+const MILLI_SCALE = -3;
+
+/** The quantity written at `path`, or an input error (the decoder would reject the request). */
+export function quantityAt(value: unknown, path: string): Quantity {
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new DefaultingInputError(`${path}: a quantity must be a string or a number, got ${JSON.stringify(value)}`);
+  }
+  try {
+    return parseQuantity(value);
+  } catch (error) {
+    if (error instanceof QuantityParseError) throw new DefaultingInputError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Every quantity of the map at `parent[key]`, parsed (empty when absent). */
+export function resourceMap(parent: JsonObject | undefined, key: string, path: string): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  const list = parent ? objectField(parent, key, path) : undefined;
+  if (!list) return out;
+  const listPath = childPath(path, key);
+  for (const [name, value] of Object.entries(list)) out.set(name, quantityAt(value, childPath(listPath, name)));
+  return out;
+}
+
+// pkg/apis/core/v1/defaults.go SetDefaults_ResourceList (RoundUp to milli) + Quantity.String() on encode
+export function defaultResourceList(parent: JsonObject, key: string, path: string, ctx: DefaultingContext): void {
+  const list = objectField(parent, key, path);
+  if (!list) return;
+  const listPath = childPath(path, key);
+  for (const [name, written] of Object.entries(list)) {
+    const itemPath = childPath(listPath, name);
+    const parsed = quantityAt(written, itemPath);
+    const rounded = roundUp(parsed, MILLI_SCALE);
+    const text = formatQuantity(rounded);
+    if (text === written) continue;
+    if (rounded !== parsed) {
+      ctx.log.set(list, name, text, itemPath, 'defaulting', 'pkg/apis/core/v1/defaults.go SetDefaults_ResourceList');
+    } else {
+      ctx.log.set(
+        list,
+        name,
+        text,
+        itemPath,
+        'serialization',
+        'staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go (Quantity).String',
+        'stored in canonical form',
+      );
+    }
+  }
+}

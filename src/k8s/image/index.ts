@@ -1,0 +1,2 @@
+export * from './default-pull-policy.ts';
+export * from './reference.ts';
