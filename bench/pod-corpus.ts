@@ -15,7 +15,13 @@ function prng(seed: number): () => number {
   };
 }
 
-const IMAGES = ['nginx:1.25', 'nginx', 'busybox:1.36', 'registry.example.com:5000/team/app:v2', 'redis@sha256:' + 'a'.repeat(64)];
+const IMAGES = [
+  'nginx:1.25',
+  'nginx',
+  'busybox:1.36',
+  'registry.example.com:5000/team/app:v2',
+  'redis@sha256:' + 'a'.repeat(64),
+];
 
 function validPod(i: number, pick: <T>(xs: T[]) => T): string {
   return `apiVersion: v1
@@ -52,7 +58,10 @@ spec:
 const MISTAKES: ((text: string, i: number) => string)[] = [
   (t) => t.replace(/restartPolicy: \w+/, 'restartPolicy: Nerser'),
   (t) => t.replace(/imagePullPolicy: \w+/, 'imagePullPolicy: Onfailure'),
-  (t) => t.replace('  containers:\n  - name: app\n', '  containers:\n    name: app\n').replace(/\n {2}- name: sidecar[\s\S]*$/, '\n'),
+  (t) =>
+    t
+      .replace('  containers:\n  - name: app\n', '  containers:\n    name: app\n')
+      .replace(/\n {2}- name: sidecar[\s\S]*$/, '\n'),
   (t) => t.replace('    imagePullPolicy:', '    imagePullPolicyy:'),
   (t, i) => t.replace(`name: web-${i}`, `name: Web_${i}`),
   (t) => t.replace(/containerPort: \d+/, 'containerPort: 70000'),

@@ -1,5 +1,5 @@
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { glob } from 'astro/loaders';
 
 // Pages live in the top-level content/ folder (zh-cn/ is the original language, en/ the translation),
