@@ -20,7 +20,7 @@ const IMAGES = [
   'nginx',
   'busybox:1.36',
   'registry.example.com:5000/team/app:v2',
-  'redis@sha256:' + 'a'.repeat(64),
+  `redis@sha256:${'a'.repeat(64)}`,
 ];
 
 function validPod(i: number, pick: <T>(xs: T[]) => T): string {

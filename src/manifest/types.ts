@@ -89,6 +89,8 @@ export interface FieldError {
   field: string;
   /** The offending value (omitted from the rendering for Required/Forbidden/TooLong/Internal). */
   badValue?: unknown;
+  /** The bad value as the apiserver's Go code prints it (`"Nerser"`, `70000`, `v1.LabelSelector{...}`), when known. */
+  valueText?: string;
   detail?: string;
   /** Where the error was found: decode errors are reported differently by the apiserver and kubectl. */
   layer: 'decode' | 'validation';
