@@ -6,50 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { kubeVersion } from '../../src/k8s/version/index.ts';
 import { renderReportKubectl, renderReportPretty, reportJson } from '../../src/manifest/render/index.ts';
 import { validateManifests } from '../../src/manifest/validate.ts';
+import { CONTAINERS_AS_MAP, RESTART_NEVER } from './parse/fixtures/seed-manifests.ts';
 import { testPack } from './schema/pack-fixture.ts';
 
 const at = (minor: number, text: string | Uint8Array, filename = 'nginx-pod.yaml') =>
   validateManifests(text, { version: kubeVersion(minor), pack: testPack(minor), filename });
 
-// The seed's first manifest (a 1.26 cluster): `containers:` written as a map instead of a list.
-const SEED_CONTAINERS_MAP = `apiVersion: v1
-kind: Pod
-metadata:
-  name: nginx-5
-  namespace: default
-  labels:
-    app: nginx
-    linux: ubuntu
-spec:
-  nodeName: k8s-node2.guoguo.com
-  containers:
-    name: nginx
-    ports:
-    - containerPort: 80
-    image: images.guoguo.com/apps/ubuntu-nginx:1.20.1
-`;
-
-const SEED_NEVER = `apiVersion: v1
-kind: Pod
-metadata:
-  name: nginx-5
-  namespace: default
-  labels:
-    app: nginx
-    linux: ubuntu
-spec:
-  restartPolicy: Never
-  containers:
-  - name: nginx
-    imagePullPolicy: Never
-    ports:
-    - containerPort: 80
-    image: images.guoguo.com/apps/ubuntu-nginx:1.24.0
-`;
-
 describe('the seed notes', () => {
   it('rejects containers given as a map, at the containers value, as a BadRequest', () => {
-    const report = at(26, SEED_CONTAINERS_MAP);
+    const report = at(26, CONTAINERS_AS_MAP);
     expect(report.valid).toBe(false);
     expect(renderReportKubectl(report)).toBe(
       'Error from server (BadRequest): error when creating "nginx-pod.yaml": Pod in version "v1" cannot be handled as a Pod: ' +
@@ -60,14 +25,14 @@ describe('the seed notes', () => {
   });
 
   it('accepts the Never/Never pod and returns the defaulted object', () => {
-    const report = at(26, SEED_NEVER);
+    const report = at(26, RESTART_NEVER);
     expect(report.valid).toBe(true);
     const pod = report.objects[0]?.object as { spec: { containers: { terminationMessagePolicy: string }[] } };
     expect(pod.spec.containers[0]?.terminationMessagePolicy).toBe('File');
   });
 
   it('reports the misspelt values of the notes with the apiserver text, at their lines', () => {
-    const text = SEED_NEVER.replace('restartPolicy: Never', 'restartPolicy: Nerser').replace(
+    const text = RESTART_NEVER.replace('restartPolicy: Never', 'restartPolicy: Nerser').replace(
       'imagePullPolicy: Never',
       'imagePullPolicy: Onfailure',
     );
