@@ -373,5 +373,6 @@ export function enumFor(definition: string, property: string, minor: number): Re
 export function servedDescription(description: string | undefined, resolved: ResolvedEnum | undefined): string {
   const base = description ?? '';
   if (!resolved?.servedLines || base.includes('Possible enum values:')) return base;
-  return `${base}\n\nPossible enum values:\n${resolved.servedLines.join('\n')}`;
+  // The checked-in 1.23-1.26 documents keep the blank line that stood before the pruned enum paragraph.
+  return `${base.replace(/\n+$/, '')}\n\nPossible enum values:\n${resolved.servedLines.join('\n')}`;
 }

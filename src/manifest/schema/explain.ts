@@ -4,6 +4,7 @@
  * "fieldDetail", "description", "typeGuess", "extractEnum"), with the enums a live apiserver would serve added
  * from enums.ts. The text renderer (src/k8s/kubectl/explain.ts) does the wrapping and layout.
  */
+import { openAPIEnumsDefault } from '../../k8s/kubectl/explain.ts';
 import { enumFor, servedDescription } from './enums.ts';
 import type { DefinitionSchema, KindRef, SchemaNode, SchemaPack } from './model.ts';
 import { RESOURCE_NAMES } from './resource-names.ts';
@@ -143,7 +144,7 @@ function fieldsOf(pack: SchemaPack, node: SchemaNode, minor: number): ExplainFie
           .sort()
           .map((name) => {
             const prop = (def.properties as Props)[name] as SchemaNode & { description?: string };
-            const resolvedEnum = enumFor(owner, name, minor);
+            const resolvedEnum = servedEnum(owner, name, minor);
             const field: ExplainField = {
               name,
               type: `<${explainTypeName(pack, prop)}>`,
@@ -167,6 +168,11 @@ function fieldsOf(pack: SchemaPack, node: SchemaNode, minor: number): ExplainFie
  * Explains `pod`, `pod.spec.containers.imagePullPolicy`, or (resource, fieldPath) given apart.
  * `apiVersion` plays kubectl's --api-version (`apps/v1`).
  */
+/** The enum an apiserver of that release serves: none in 1.23, where OpenAPIEnums is off by default. */
+function servedEnum(owner: string, field: string, minor: number) {
+  return openAPIEnumsDefault(minor) ? enumFor(owner, field, minor) : undefined;
+}
+
 export function explain(pack: SchemaPack, path: string | readonly string[], apiVersion?: string): ExplainResult {
   const parts = typeof path === 'string' ? path.split('.').filter((p) => p !== '') : [...path];
   const [resource, ...fieldPath] = parts;
@@ -175,7 +181,7 @@ export function explain(pack: SchemaPack, path: string | readonly string[], apiV
   const located = locate(pack, kind, fieldPath);
   const fieldName = fieldPath[fieldPath.length - 1];
   const resolvedEnum =
-    located.isProperty && located.owner && fieldName ? enumFor(located.owner, fieldName, pack.minor) : undefined;
+    located.isProperty && located.owner && fieldName ? servedEnum(located.owner, fieldName, pack.minor) : undefined;
 
   const node = located.isProperty
     ? { ...located.node, description: servedDescription(located.node.description, resolvedEnum) }

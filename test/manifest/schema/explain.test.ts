@@ -148,7 +148,14 @@ describe('resource names', () => {
       kind: 'Deployment',
       enum: ['Recreate', 'RollingUpdate'],
     });
-    expect(explain(testPack(23), 'cj.spec.concurrencyPolicy').enum).toEqual(['Allow', 'Forbid', 'Replace']);
+    expect(explain(testPack(24), 'cj.spec.concurrencyPolicy').enum).toEqual(['Allow', 'Forbid', 'Replace']);
+  });
+
+  it('serves no enum values from a 1.23 apiserver, where OpenAPIEnums is off by default', () => {
+    // staging/src/k8s.io/apiserver/pkg/features/kube_features.go OpenAPIEnums: beta (on) from 1.24
+    const found = explain(testPack(23), 'cj.spec.concurrencyPolicy');
+    expect(found.enum).toBeUndefined();
+    expect(found.description).not.toContain('Possible enum values');
   });
   it('filters by --api-version', () => {
     expect(explain(testPack(35), 'jobs', 'batch/v1').kind).toBe('Job');
