@@ -52,3 +52,5 @@ export {
 export { SIM_GATE_ON_SINCE, type SimGate, type SimGateOverrides } from './release-rules.ts';
 export { criPullErrorText, type PullFailure, type RuntimeFlavour } from './runtime-errors.ts';
 export { digestFor, SeededRandom } from './seeded-random.ts';
+export { NOT_MODELLED_EXIT_CODE, runCommand } from './shell/index.ts';
+export type { CommandResult, CommandTarget, ShellContext } from './shell/types.ts';
