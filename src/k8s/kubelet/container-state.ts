@@ -219,9 +219,15 @@ export function buildContainerStatuses(input: ContainerStatusesInput, version: K
   for (const c of containers) applyStartFailure(c, input, records, statuses, version);
   for (const c of containers) applyProbes(statuses.get(c.name)!, input.probes?.[c.name]);
 
-  const out = containers.map((c) => statuses.get(c.name)!);
+  const out = containers.map((c) => withApiZeroValues(statuses.get(c.name)!));
   // kubetypes.SortedContainerStatuses sorts regular containers by name; init containers keep spec order.
   return isInit ? out : out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+// staging/src/k8s.io/api/core/v1/types.go ContainerStatus: `lastState` and `state` are structs (never omitted, so
+// an empty one prints `{}`) and `imageID` has no omitempty (a container without an image yet prints `imageID: ""`).
+function withApiZeroValues(status: ContainerStatus): ContainerStatus {
+  return { ...status, state: status.state ?? {}, lastState: status.lastState ?? {}, imageID: status.imageID ?? '' };
 }
 
 // convertToAPIContainerStatuses, "containers failed to be started": a container the kubelet will start again

@@ -75,10 +75,13 @@ describe('buildContainerStatuses', () => {
   const app: Container = { name: 'app', image: 'app:v1' };
 
   it('no runtime record: waiting ContainerCreating, or PodInitializing when the pod has init containers', () => {
+    // lastState {} and imageID "" as the API serializes them (ContainerStatus: struct field, no omitempty)
     expect(build(pod('Always', [app]), {})[0]).toEqual({
       name: 'app',
       image: 'app:v1',
+      imageID: '',
       state: { waiting: { reason: 'ContainerCreating' } },
+      lastState: {},
       restartCount: 0,
       started: false,
       ready: false,

@@ -269,10 +269,8 @@ spec:
       .replace(/containerd:\/\/[0-9a-f]{64}/g, 'containerd://ID')
       .replace(/@sha256:[0-9a-f]{64}/g, '@sha256:DIGEST')
       .replace(/192\.\d+\.\d+\.\d+/g, 'POD_IP');
-  // Known gap, reported: the kubelet model (src/k8s/kubelet/container-state.ts) leaves out `lastState: {}`, which
-  // the API always serializes (ContainerStatus.LastTerminationState is a struct: omitempty does not drop it).
   const expected = KUBECTL_GET_OUTPUT.split('\n')
-    .filter((l) => !l.trim().startsWith('#') && !l.includes('cni.projectcalico.org') && l !== '    lastState: {}')
+    .filter((l) => !l.trim().startsWith('#') && !l.includes('cni.projectcalico.org'))
     .join('\n');
 
   it('prints the last-applied-configuration kubectl apply wrote, byte for byte', () => {
