@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { podbookCheck } from './src/site/integrations/check.ts';
 
 // Hosting under a sub-path: set PODBOOK_SITE / PODBOOK_BASE at build time.
 export default defineConfig({
@@ -20,5 +21,7 @@ export default defineConfig({
       },
     }),
     mdx(),
+    // Every example on every page is checked: the build fails on a failing one; dev re-checks a page on save.
+    podbookCheck(),
   ],
 });

@@ -15,6 +15,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
 const COMMANDS = {
   validate: () => import('./commands/validate.ts'),
   explain: () => import('./commands/explain.ts'),
+  check: () => import('./commands/check.ts'),
 };
 
 const USAGE = `usage: podbook <command> [options]
@@ -22,6 +23,7 @@ const USAGE = `usage: podbook <command> [options]
 commands:
   validate <file...>   validate Kubernetes manifests as the apiserver would (podbook validate --help)
   explain <field>      print what kubectl explain prints for a Kubernetes and kubectl release (podbook explain --help)
+  check [paths...]     check the examples of documentation pages, as the site build does (podbook check --help)
 
 Run on Node 24 through npx (npx podbook ...), from the project folder.`;
 

@@ -1,0 +1,10 @@
+/**
+ * src/check/run: a page's examples checked against the model of Kubernetes (manifests validated, transcripts
+ * replayed on a virtual cluster, explain output compared with the schema). Pure TypeScript, browser-safe:
+ * schema packs come from the caller (src/check/node loads them in Node).
+ */
+export { checkPage, checkSource } from './check-page.ts';
+export { manifestValidator } from './cluster-options.ts';
+export { failureHeader, formatFailure } from './format.ts';
+export { PAGE_IMAGE_SIZE_BYTES } from './page-registries.ts';
+export * from './types.ts';
