@@ -14,6 +14,7 @@ import {
   type JsonObject,
   objectField,
   objectItems,
+  type PathLike,
 } from './json.ts';
 import { defaultResourceList } from './resource-list.ts';
 
@@ -21,7 +22,7 @@ import { defaultResourceList } from './resource-list.ts';
 export const TERMINATION_MESSAGE_PATH_DEFAULT = '/dev/termination-log';
 
 // pkg/apis/core/v1/zz_generated.defaults.go SetObjectDefaults_Pod (per-container block)
-export function defaultContainer(container: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultContainer(container: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   setDefaultsContainer(container, path, ctx);
   for (const [port, portPath] of objectItems(container, 'ports', path)) {
     // staging/src/k8s.io/api/core/v1/types.go ContainerPort.Protocol `+default="TCP"`
@@ -56,7 +57,7 @@ export function defaultContainer(container: JsonObject, path: string, ctx: Defau
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_Container
-function setDefaultsContainer(container: JsonObject, path: string, ctx: DefaultingContext): void {
+function setDefaultsContainer(container: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const citation = `${DEFAULTS_GO} SetDefaults_Container`;
   if (isUnsetString(container.imagePullPolicy)) {
     const image = container.image ?? '';
@@ -64,7 +65,8 @@ function setDefaultsContainer(container: JsonObject, path: string, ctx: Defaulti
       throw new DefaultingInputError(`${childPath(path, 'image')}: expected a string, got ${JSON.stringify(image)}`);
     }
     const policy = defaultPullPolicyForImage(image, ctx.version);
-    const note = pullPolicyNote(image, ctx);
+    // The note parses the image twice more: only worth it when someone reads the provenance.
+    const note = ctx.log.recording ? pullPolicyNote(image, ctx) : undefined;
     ctx.log.set(container, 'imagePullPolicy', policy, childPath(path, 'imagePullPolicy'), 'defaulting', citation, note);
   }
   if (isUnsetString(container.terminationMessagePath)) {
@@ -89,7 +91,7 @@ function pullPolicyNote(image: string, ctx: DefaultingContext): string {
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_Probe (+ SetDefaults_HTTPGetAction, GRPCAction.Service `+default=""`)
-function defaultProbe(probe: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultProbe(probe: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const citation = `${DEFAULTS_GO} SetDefaults_Probe`;
   const defaults: [string, number][] = [
     ['timeoutSeconds', 1],
@@ -110,7 +112,7 @@ function defaultProbe(probe: JsonObject, path: string, ctx: DefaultingContext): 
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_HTTPGetAction
-function defaultHTTPGetAction(action: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultHTTPGetAction(action: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const citation = `${DEFAULTS_GO} SetDefaults_HTTPGetAction`;
   if (isUnsetString(action.path)) ctx.log.set(action, 'path', '/', childPath(path, 'path'), 'defaulting', citation);
   if (isUnsetString(action.scheme)) {
@@ -119,7 +121,7 @@ function defaultHTTPGetAction(action: JsonObject, path: string, ctx: DefaultingC
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_ObjectFieldSelector
-export function defaultObjectFieldSelector(selector: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultObjectFieldSelector(selector: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   if (isUnsetString(selector.apiVersion)) {
     const citation = `${DEFAULTS_GO} SetDefaults_ObjectFieldSelector`;
     ctx.log.set(selector, 'apiVersion', 'v1', childPath(path, 'apiVersion'), 'defaulting', citation);

@@ -4,14 +4,14 @@
  * the new field (so `kubectl get -o yaml` shows both).
  */
 
-import { childPath, isUnsetString, type JsonObject } from './json.ts';
+import { childPath, isUnsetString, type JsonObject, type PathLike } from './json.ts';
 import type { ProvenanceLog } from './provenance.ts';
 
 const CITATION_IN = 'pkg/apis/core/v1/conversion.go Convert_v1_PodSpec_To_core_PodSpec';
 const CITATION_OUT = 'pkg/apis/core/v1/conversion.go Convert_core_PodSpec_To_v1_PodSpec';
 
 // pkg/apis/core/v1/conversion.go Convert_v1_PodSpec_To_core_PodSpec
-export function convertServiceAccountAliasIn(spec: JsonObject, path: string, log: ProvenanceLog): void {
+export function convertServiceAccountAliasIn(spec: JsonObject, path: PathLike, log: ProvenanceLog): void {
   if (isUnsetString(spec.serviceAccountName) && !isUnsetString(spec.serviceAccount)) {
     const note = 'from the deprecated serviceAccount field';
     log.set(
@@ -27,7 +27,7 @@ export function convertServiceAccountAliasIn(spec: JsonObject, path: string, log
 }
 
 // pkg/apis/core/v1/conversion.go Convert_core_PodSpec_To_v1_PodSpec: out.DeprecatedServiceAccount = in.ServiceAccountName
-export function mirrorServiceAccountOut(spec: JsonObject, path: string, log: ProvenanceLog): void {
+export function mirrorServiceAccountOut(spec: JsonObject, path: PathLike, log: ProvenanceLog): void {
   const name = isUnsetString(spec.serviceAccountName) ? '' : spec.serviceAccountName;
   const aliasPath = childPath(path, 'serviceAccount');
   if (name === '') {

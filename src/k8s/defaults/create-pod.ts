@@ -69,7 +69,7 @@ export function createPod<T extends JsonObject = JsonObject>(
   options: CreatePodOptions = {},
 ): Defaulted<T> {
   const copy = cloneRoot(pod, 'pod');
-  const log = new ProvenanceLog();
+  const log = new ProvenanceLog(options.provenance ?? true);
   const ctx = defaultingContext(version, log, options);
   const randomSuffix = options.randomSuffix ?? seededRandomSuffix();
   const metadata = objectField(copy, 'metadata', '') ?? {};

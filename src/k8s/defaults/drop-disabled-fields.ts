@@ -6,7 +6,7 @@
  */
 import type { KubeVersion } from '../version/index.ts';
 import { podLevelResourcesEnabled } from './context.ts';
-import { childPath, type JsonObject, objectItems } from './json.ts';
+import { childPath, type JsonObject, objectItems, type PathLike } from './json.ts';
 import type { ProvenanceLog } from './provenance.ts';
 
 const DROP_CITATION = 'pkg/api/pod/util.go dropDisabledFields';
@@ -22,9 +22,9 @@ function availability(minor: number, since: number, enabled: boolean): Availabil
 }
 
 // pkg/api/pod/util.go DropDisabledPodFields (create: no old object, so "already in use" never applies)
-export function dropDisabledPodSpecFields(spec: JsonObject, path: string, version: KubeVersion, log: ProvenanceLog) {
+export function dropDisabledPodSpecFields(spec: JsonObject, path: PathLike, version: KubeVersion, log: ProvenanceLog) {
   const { minor, gates } = version;
-  const drop = (target: JsonObject, key: string, at: string, how: Availability, gate: string) => {
+  const drop = (target: JsonObject, key: string, at: PathLike, how: Availability, gate: string) => {
     if (how === 'kept') return;
     if (how === 'unknown')
       log.remove(target, key, at, 'decoding', 'staging/src/k8s.io/api/core/v1/types.go', UNKNOWN_NOTE(minor));

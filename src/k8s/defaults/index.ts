@@ -37,6 +37,7 @@ export {
   compareQuantities,
   formatQuantity,
   parseQuantity,
+  parseQuantityOrError,
   type Quantity,
   QuantityParseError,
   roundUp,

@@ -4,14 +4,14 @@
  * hostNetwork hostPort rule.
  */
 import { DEFAULTS_GO, type DefaultingContext, podLevelResourcesEnabled } from './context.ts';
-import { childPath, type JsonObject, objectField, objectItems } from './json.ts';
+import { childPath, type JsonObject, objectField, objectItems, type PathLike } from './json.ts';
 import { defaultPodLevelResources } from './pod-level-resources.ts';
 import { defaultHostNetworkPorts } from './pod-spec-defaults.ts';
 
 const CITATION = `${DEFAULTS_GO} SetDefaults_Pod`;
 
 // pkg/apis/core/v1/defaults.go SetDefaults_Pod
-export function defaultPodOnly(spec: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultPodOnly(spec: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   for (const list of ['containers', 'initContainers']) {
     for (const [container, containerPath] of objectItems(spec, list, path)) {
       defaultRequestsFromLimits(container, containerPath, ctx);
@@ -25,7 +25,7 @@ export function defaultPodOnly(spec: JsonObject, path: string, ctx: DefaultingCo
 }
 
 /** A limit without a request: the request is copied from the limit (per resource name). */
-function defaultRequestsFromLimits(container: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultRequestsFromLimits(container: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const resources = objectField(container, 'resources', path);
   if (!resources) return;
   const resourcesPath = childPath(path, 'resources');

@@ -4,7 +4,7 @@
  * default (kubernetes PR #140514) is 1.36+ and not modelled.
  */
 import type { DefaultingContext } from './context.ts';
-import { childPath, type JsonObject, objectField, objectItems } from './json.ts';
+import { childPath, type JsonObject, objectField, objectItems, type PathLike } from './json.ts';
 import { addQuantities, compareQuantities, formatQuantity, type Quantity } from './quantity.ts';
 import { resourceMap } from './resource-list.ts';
 
@@ -48,7 +48,7 @@ function maxInto(target: ResourceMap, source: ResourceMap): void {
 export function aggregateContainerResources(
   spec: JsonObject,
   which: 'requests' | 'limits',
-  path = 'spec',
+  path: PathLike = 'spec',
 ): ResourceMap {
   const total: ResourceMap = new Map();
   for (const [container, containerPath] of objectItems(spec, 'containers', path)) {
@@ -73,13 +73,13 @@ export function aggregateContainerResources(
   return total;
 }
 
-function containerResources(container: JsonObject, which: 'requests' | 'limits', path: string): ResourceMap {
+function containerResources(container: JsonObject, which: 'requests' | 'limits', path: PathLike): ResourceMap {
   const resources = objectField(container, 'resources', path);
   return resourceMap(resources, which, childPath(path, 'resources'));
 }
 
 /** Pod-level defaults applied by SetDefaults_Pod when the gate is on and spec.resources is set. */
-export function defaultPodLevelResources(spec: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultPodLevelResources(spec: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const resources = objectField(spec, 'resources', path);
   if (!resources) return;
   const resourcesPath = childPath(path, 'resources');
@@ -91,9 +91,9 @@ export function defaultPodLevelResources(spec: JsonObject, path: string, ctx: De
 function defaultHugePagePodLimits(
   spec: JsonObject,
   resources: JsonObject,
-  resourcesPath: string,
+  resourcesPath: PathLike,
   ctx: DefaultingContext,
-  specPath: string,
+  specPath: PathLike,
 ): void {
   const limits = resourceMap(resources, 'limits', resourcesPath);
   const requests = resourceMap(resources, 'requests', resourcesPath);
@@ -112,9 +112,9 @@ function defaultHugePagePodLimits(
 function defaultPodRequests(
   spec: JsonObject,
   resources: JsonObject,
-  resourcesPath: string,
+  resourcesPath: PathLike,
   ctx: DefaultingContext,
-  specPath: string,
+  specPath: PathLike,
 ): void {
   const limits = resourceMap(resources, 'limits', resourcesPath);
   if (limits.size === 0) return;
@@ -135,7 +135,7 @@ function writeAdded(
   resources: JsonObject,
   key: 'requests' | 'limits',
   added: [string, Quantity][],
-  resourcesPath: string,
+  resourcesPath: PathLike,
   ctx: DefaultingContext,
   citation: string,
 ): void {

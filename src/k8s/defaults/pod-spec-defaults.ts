@@ -4,7 +4,7 @@
  * deprecated 1.28, removed 1.31), so templates no longer get hostPorts.
  */
 import { DEFAULTS_GO, type DefaultingContext } from './context.ts';
-import { childPath, isUnsetNumber, isUnsetString, type JsonObject, objectItems } from './json.ts';
+import { childPath, isUnsetNumber, isUnsetString, type JsonObject, objectItems, type PathLike } from './json.ts';
 
 /** v1.DefaultTerminationGracePeriodSeconds */
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
@@ -12,7 +12,7 @@ export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
 // pkg/apis/core/v1/defaults.go SetDefaults_PodSpec
-export function defaultPodSpec(spec: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultPodSpec(spec: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const citation = `${DEFAULTS_GO} SetDefaults_PodSpec`;
   const set = (field: string, value: unknown) =>
     ctx.log.set(spec, field, value, childPath(path, field), 'defaulting', citation);
@@ -29,7 +29,7 @@ export function defaultPodSpec(spec: JsonObject, path: string, ctx: DefaultingCo
 
 /** With host networking, every container port without a hostPort gets hostPort = containerPort. */
 // pkg/apis/core/v1/defaults.go defaultHostNetworkPorts
-export function defaultHostNetworkPorts(spec: JsonObject, path: string, ctx: DefaultingContext, citation: string) {
+export function defaultHostNetworkPorts(spec: JsonObject, path: PathLike, ctx: DefaultingContext, citation: string) {
   for (const list of ['containers', 'initContainers']) {
     for (const [container, containerPath] of objectItems(spec, list, path)) {
       for (const [port, portPath] of objectItems(container, 'ports', containerPath)) {

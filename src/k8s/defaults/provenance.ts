@@ -2,7 +2,7 @@
  * Provenance: for every field the apiserver filled in, changed or removed, which stage did it and which
  * Kubernetes function it follows. The site shows this next to `kubectl get pod -o yaml` output.
  */
-import { cloneJson, type JsonObject } from './json.ts';
+import { cloneJson, type JsonObject, type PathLike } from './json.ts';
 
 /** The stage of the create request (or the serializer) that produced a field. */
 export type SetBy =
@@ -45,27 +45,42 @@ export interface Defaulted<T> {
   readonly provenance: readonly FieldProvenance[];
 }
 
-/** Collects provenance while a stage mutates an object. */
+/**
+ * Collects provenance while a stage mutates an object. A log made with `recording` false only applies the
+ * changes: validation needs the defaulted object, not the story of how it came about (the site does).
+ */
 export class ProvenanceLog {
   readonly entries: FieldProvenance[] = [];
+  readonly recording: boolean;
+
+  constructor(recording = true) {
+    this.recording = recording;
+  }
 
   /** Sets `target[key] = value` and records it. */
-  set(target: JsonObject, key: string, value: unknown, path: string, setBy: SetBy, citation: string, note?: string) {
+  set(target: JsonObject, key: string, value: unknown, path: PathLike, setBy: SetBy, citation: string, note?: string) {
     target[key] = value;
-    this.entries.push({ path, value: cloneJson(value), setBy, citation, ...(note ? { note } : {}) });
+    if (this.recording) this.record(path, value, setBy, citation, note);
   }
 
   /** Appends `value` to `list` and records it at `path` (the new element's path). */
-  append(list: unknown[], value: unknown, path: string, setBy: SetBy, citation: string, note?: string) {
+  append(list: unknown[], value: unknown, path: PathLike, setBy: SetBy, citation: string, note?: string) {
     list.push(value);
-    this.entries.push({ path, value: cloneJson(value), setBy, citation, ...(note ? { note } : {}) });
+    if (this.recording) this.record(path, value, setBy, citation, note);
   }
 
   /** Deletes `target[key]` (when present) and records it. */
-  remove(target: JsonObject, key: string, path: string, setBy: SetBy, citation: string, note?: string) {
+  remove(target: JsonObject, key: string, path: PathLike, setBy: SetBy, citation: string, note?: string) {
     if (!(key in target)) return;
     delete target[key];
-    this.entries.push({ path, value: undefined, setBy, citation, removed: true, ...(note ? { note } : {}) });
+    if (this.recording) {
+      const entry = { path: String(path), value: undefined, setBy, citation, removed: true as const };
+      this.entries.push({ ...entry, ...(note ? { note } : {}) });
+    }
+  }
+
+  private record(path: PathLike, value: unknown, setBy: SetBy, citation: string, note: string | undefined) {
+    this.entries.push({ path: String(path), value: cloneJson(value), setBy, citation, ...(note ? { note } : {}) });
   }
 }
 

@@ -22,17 +22,17 @@ const SUPPORTED = ['cpu', 'memory'] as const;
 
 type Totals = Map<string, Quantity>;
 
-/** Adds the positive cpu/memory quantities of a list; returns the names found above zero. */
-function addPositive(totals: Totals, list: Map<string, Quantity>): Set<string> {
-  const found = new Set<string>();
+/** Adds the positive cpu/memory quantities of a list; returns whether both cpu and memory are above zero. */
+function addPositive(totals: Totals, list: Map<string, Quantity>): boolean {
+  let found = 0;
   for (const name of SUPPORTED) {
     const q = list.get(name);
     if (!q || q.mantissa <= 0n) continue;
-    found.add(name);
+    found++;
     const current = totals.get(name);
     totals.set(name, current ? addQuantities(current, q) : q);
   }
-  return found;
+  return found === SUPPORTED.length;
 }
 
 // pkg/apis/core/v1/helper/qos/qos.go GetPodQOS (pkg/apis/core/helper/qos ComputePodQOS from 1.28)
@@ -46,8 +46,7 @@ export function computePodQOS(pod: unknown, version: KubeVersion): PodQOSClass {
     addPositive(requests, resourceMap(podResources, 'requests', 'spec.resources'));
     const podLimits = resourceMap(podResources, 'limits', 'spec.resources');
     if (podLimits.size > 0) {
-      const found = addPositive(limits, podLimits);
-      if (!found.has('cpu') || !found.has('memory')) isGuaranteed = false;
+      if (!addPositive(limits, podLimits)) isGuaranteed = false;
     }
   } else {
     for (const list of ['containers', 'initContainers']) {
@@ -55,8 +54,7 @@ export function computePodQOS(pod: unknown, version: KubeVersion): PodQOSClass {
         const resources: JsonObject | undefined = objectField(container, 'resources', path);
         const resourcesPath = childPath(path, 'resources');
         addPositive(requests, resourceMap(resources, 'requests', resourcesPath));
-        const found = addPositive(limits, resourceMap(resources, 'limits', resourcesPath));
-        if (!found.has('cpu') || !found.has('memory')) isGuaranteed = false;
+        if (!addPositive(limits, resourceMap(resources, 'limits', resourcesPath))) isGuaranteed = false;
       }
     }
   }

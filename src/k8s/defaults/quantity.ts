@@ -42,6 +42,33 @@ const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 
 const SUFFIX_CHARS = 'eEinumkKMGTP';
 const NANO = -9;
 
+interface Suffix {
+  readonly base: 2 | 10;
+  readonly exponent: number;
+  readonly format: QuantityFormat;
+}
+
+/** The fixed suffixes, interpreted once (an exponent suffix such as `e3` is interpreted per call). */
+const KNOWN_SUFFIXES: ReadonlyMap<string, Suffix> = new Map([
+  ...Object.entries(DECIMAL_SUFFIXES).map(([s, e]): [string, Suffix] => [
+    s,
+    { base: 10, exponent: e, format: 'DecimalSI' },
+  ]),
+  ...Object.entries(BINARY_SUFFIXES).map(([s, e]): [string, Suffix] => [
+    s,
+    { base: 2, exponent: e, format: 'BinarySI' },
+  ]),
+]);
+/** Suffix by exponent, for printing. */
+const DECIMAL_SUFFIX_OF = new Map(Object.entries(DECIMAL_SUFFIXES).map(([s, e]) => [e, s]));
+const BINARY_SUFFIX_OF = new Map(Object.entries(BINARY_SUFFIXES).map(([s, e]) => [e, s]));
+
+/** 10^n as a bigint; the small powers every quantity needs are computed once. */
+const POWERS_OF_TEN: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+function pow10(n: number): bigint {
+  return POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
+}
+
 interface Split {
   readonly negative: boolean;
   readonly num: string;
@@ -49,8 +76,8 @@ interface Split {
   readonly suffix: string;
 }
 
-// quantity.go parseQuantityString
-function splitQuantity(str: string): Split {
+// quantity.go parseQuantityString: the parts, or the format error (no exceptions: bad input is common here)
+function splitQuantity(str: string): Split | undefined {
   let pos = 0;
   const end = str.length;
   let negative = false;
@@ -74,7 +101,7 @@ function splitQuantity(str: string): Split {
   while (pos < end && SUFFIX_CHARS.includes(str[pos] ?? '')) pos++;
   if (pos < end && (str[pos] === '-' || str[pos] === '+')) pos++;
   while (pos < end && isDigit(str[pos])) pos++;
-  if (pos < end) throw new QuantityParseError(ERR_QUANTITY_FORMAT);
+  if (pos < end) return undefined;
   return { negative, num, denom, suffix: str.slice(suffixStart) };
 }
 
@@ -83,28 +110,47 @@ function isDigit(ch: string | undefined): boolean {
 }
 
 // suffix.go (suffixHandler).interpret
-function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; format: QuantityFormat } {
-  const decimal = DECIMAL_SUFFIXES[suffix];
-  if (decimal !== undefined && Object.hasOwn(DECIMAL_SUFFIXES, suffix)) {
-    return { base: 10, exponent: decimal, format: 'DecimalSI' };
-  }
-  const binary = BINARY_SUFFIXES[suffix];
-  if (binary !== undefined && Object.hasOwn(BINARY_SUFFIXES, suffix)) {
-    return { base: 2, exponent: binary, format: 'BinarySI' };
-  }
+function interpretSuffix(suffix: string): Suffix | undefined {
+  const known = KNOWN_SUFFIXES.get(suffix);
+  if (known !== undefined) return known;
   if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?[0-9]+$/.test(suffix.slice(1))) {
     return { base: 10, exponent: Number.parseInt(suffix.slice(1), 10), format: 'DecimalExponent' };
   }
-  throw new QuantityParseError(ERR_QUANTITY_SUFFIX);
+  return undefined;
 }
+
+/** Parsed quantities by text: manifests repeat the same few values (`500m`, `128Mi`), and a Quantity is immutable. */
+const parsedByText = new Map<string, Quantity | string>();
+const PARSED_CACHE_LIMIT = 512;
 
 /** ParseQuantity. Accepts the JSON forms a Quantity decodes from: a string or a number. */
 // staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go ParseQuantity (and UnmarshalJSON for numbers)
 export function parseQuantity(input: string | number): Quantity {
-  const str = typeof input === 'number' ? numberText(input) : input;
-  if (str.length === 0) throw new QuantityParseError(ERR_QUANTITY_FORMAT);
-  const { negative, num, denom, suffix } = splitQuantity(str);
-  const { base, exponent, format } = interpretSuffix(suffix);
+  const result = parseQuantityOrError(input);
+  if (typeof result === 'string') throw new QuantityParseError(result);
+  return result;
+}
+
+/** ParseQuantity without exceptions: the quantity, or the apimachinery error text. */
+export function parseQuantityOrError(input: string | number): Quantity | string {
+  if (typeof input === 'number' && !Number.isFinite(input)) return ERR_QUANTITY_NUMERIC;
+  const str = typeof input === 'number' ? String(input) : input;
+  const cached = parsedByText.get(str);
+  if (cached !== undefined) return cached;
+  const result = parseText(str);
+  if (parsedByText.size >= PARSED_CACHE_LIMIT) parsedByText.clear();
+  parsedByText.set(str, result);
+  return result;
+}
+
+function parseText(str: string): Quantity | string {
+  if (str.length === 0) return ERR_QUANTITY_FORMAT;
+  const split = splitQuantity(str);
+  if (split === undefined) return ERR_QUANTITY_FORMAT;
+  const { negative, num, denom, suffix } = split;
+  const interpreted = interpretSuffix(suffix);
+  if (interpreted === undefined) return ERR_QUANTITY_SUFFIX;
+  const { base, exponent, format } = interpreted;
   let mantissa = BigInt(num + denom);
   let exp = -denom.length;
   if (base === 10) exp += exponent;
@@ -114,14 +160,8 @@ export function parseQuantity(input: string | number): Quantity {
   let q: Quantity = { mantissa, exponent: exp, format };
   if (exp < NANO) q = roundUp(q, NANO);
   // A fractional BinarySI value between 0 and 1 is kept as DecimalSI.
-  const magnitude = compareMagnitudeToOne(q);
-  if (q.format === 'BinarySI' && q.mantissa !== 0n && magnitude < 0) q = { ...q, format: 'DecimalSI' };
+  if (q.format === 'BinarySI' && q.mantissa !== 0n && compareMagnitudeToOne(q) < 0) q = { ...q, format: 'DecimalSI' };
   return q;
-}
-
-function numberText(n: number): string {
-  if (!Number.isFinite(n)) throw new QuantityParseError(ERR_QUANTITY_NUMERIC);
-  return String(n);
 }
 
 function compareMagnitudeToOne(q: Quantity): number {
@@ -133,7 +173,7 @@ function compareMagnitudeToOne(q: Quantity): number {
 // quantity.go (*Quantity).RoundUp
 export function roundUp(q: Quantity, scale: number): Quantity {
   if (q.exponent >= scale) return q;
-  const divisor = 10n ** BigInt(scale - q.exponent);
+  const divisor = pow10(scale - q.exponent);
   const abs = q.mantissa < 0n ? -q.mantissa : q.mantissa;
   let rounded = abs / divisor;
   if (rounded * divisor !== abs) rounded += 1n;
@@ -143,8 +183,8 @@ export function roundUp(q: Quantity, scale: number): Quantity {
 /** Cmp: -1, 0 or 1. */
 export function compareQuantities(a: Quantity, b: Quantity): number {
   const e = Math.min(a.exponent, b.exponent);
-  const x = a.mantissa * 10n ** BigInt(a.exponent - e);
-  const y = b.mantissa * 10n ** BigInt(b.exponent - e);
+  const x = a.exponent === e ? a.mantissa : a.mantissa * pow10(a.exponent - e);
+  const y = b.exponent === e ? b.mantissa : b.mantissa * pow10(b.exponent - e);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -152,7 +192,7 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
 // quantity.go (*Quantity).Add
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
   const e = Math.min(a.exponent, b.exponent);
-  const mantissa = a.mantissa * 10n ** BigInt(a.exponent - e) + b.mantissa * 10n ** BigInt(b.exponent - e);
+  const mantissa = a.mantissa * pow10(a.exponent - e) + b.mantissa * pow10(b.exponent - e);
   return { mantissa, exponent: e, format: a.mantissa === 0n ? b.format : a.format };
 }
 
@@ -160,9 +200,21 @@ export function isZeroQuantity(q: Quantity): boolean {
   return q.mantissa === 0n;
 }
 
+/** Canonical strings already printed, per (immutable) quantity. */
+const formatted = new WeakMap<Quantity, string>();
+
 /** The canonical string (Quantity.String / MarshalJSON). */
-// quantity.go (*Quantity).CanonicalizeBytes
 export function formatQuantity(q: Quantity): string {
+  let text = formatted.get(q);
+  if (text === undefined) {
+    text = canonicalText(q);
+    formatted.set(q, text);
+  }
+  return text;
+}
+
+// quantity.go (*Quantity).CanonicalizeBytes
+function canonicalText(q: Quantity): string {
   if (q.mantissa === 0n) return '0';
   let format = q.format;
   let integer: bigint | undefined;
@@ -172,7 +224,7 @@ export function formatQuantity(q: Quantity): string {
     } else {
       const rounded = roundUp(q, 0);
       if (compareQuantities(rounded, q) !== 0) format = 'DecimalSI';
-      else integer = rounded.mantissa * 10n ** BigInt(rounded.exponent);
+      else integer = rounded.mantissa * pow10(rounded.exponent);
     }
   }
   if (format === 'BinarySI' && integer !== undefined) {
@@ -183,7 +235,7 @@ export function formatQuantity(q: Quantity): string {
       n /= 1024n;
       times++;
     }
-    const suffix = Object.entries(BINARY_SUFFIXES).find(([, e]) => e === times * 10)?.[0] ?? '';
+    const suffix = BINARY_SUFFIX_OF.get(times * 10) ?? '';
     return `${n}${suffix}`;
   }
   // AsCanonicalBytes: move factors of ten into the exponent, then lower it to a multiple of 3.
@@ -198,7 +250,7 @@ export function formatQuantity(q: Quantity): string {
     exponent--;
   }
   if (format === 'DecimalExponent') return exponent === 0 ? `${n}` : `${n}e${exponent}`;
-  const suffix = Object.entries(DECIMAL_SUFFIXES).find(([, e]) => e === exponent)?.[0] ?? '';
+  const suffix = DECIMAL_SUFFIX_OF.get(exponent) ?? '';
   return `${n}${suffix}`;
 }
 

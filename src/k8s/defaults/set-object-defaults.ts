@@ -16,6 +16,7 @@ import {
   type JsonObject,
   objectField,
   objectItems,
+  type PathLike,
 } from './json.ts';
 import { defaultPodOnly } from './pod-defaults.ts';
 import { defaultPodSpec } from './pod-spec-defaults.ts';
@@ -27,6 +28,11 @@ import { defaultVolume } from './volume-defaults.ts';
 export interface DefaultingOptions {
   /** ImageVolume gate; by default its release default (on from 1.35). */
   readonly imageVolume?: boolean;
+  /**
+   * Record the provenance of every change (default true). Validation only needs the defaulted object and turns
+   * this off; the result's `provenance` is then empty.
+   */
+  readonly provenance?: boolean;
 }
 
 export function defaultingContext(version: KubeVersion, log: ProvenanceLog, options: DefaultingOptions = {}) {
@@ -45,7 +51,7 @@ export function defaultPod<T extends JsonObject = JsonObject>(
   options: DefaultingOptions = {},
 ): Defaulted<T> {
   const copy = cloneRoot(pod, 'pod');
-  const log = new ProvenanceLog();
+  const log = new ProvenanceLog(options.provenance ?? true);
   applyPodDefaults(copy, defaultingContext(version, log, options));
   return { object: copy as T, provenance: log.entries };
 }
@@ -64,7 +70,7 @@ export function defaultPodTemplateSpec<T extends JsonObject = JsonObject>(
   options: DefaultingOptions = {},
 ): Defaulted<T> {
   const copy = cloneRoot(template, 'template');
-  const log = new ProvenanceLog();
+  const log = new ProvenanceLog(options.provenance ?? true);
   applyTemplateDefaults(copy, 'spec', defaultingContext(version, log, options));
   const spec = specOf(copy);
   convertServiceAccountAliasIn(spec, 'spec', log);
@@ -97,11 +103,11 @@ export function applyPodDefaults(pod: JsonObject, ctx: DefaultingContext): void 
 }
 
 /** Defaults of a PodTemplateSpec in place; `specPath` is where its spec sits in the caller's object. */
-export function applyTemplateDefaults(template: JsonObject, specPath: string, ctx: DefaultingContext): void {
+export function applyTemplateDefaults(template: JsonObject, specPath: PathLike, ctx: DefaultingContext): void {
   applySpecDefaults(specOf(template), specPath, ctx);
 }
 
-function applySpecDefaults(spec: JsonObject, path: string, ctx: DefaultingContext): void {
+function applySpecDefaults(spec: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   defaultPodSpec(spec, path, ctx);
   for (const [volume, volumePath] of objectItems(spec, 'volumes', path)) defaultVolume(volume, volumePath, ctx);
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {

@@ -5,7 +5,7 @@
 import { defaultPullPolicyForImage } from '../image/default-pull-policy.ts';
 import { defaultObjectFieldSelector } from './container-defaults.ts';
 import { DEFAULTS_GO, type DefaultingContext } from './context.ts';
-import { childPath, isUnsetString, type JsonObject, objectField, objectItems } from './json.ts';
+import { childPath, isUnsetString, type JsonObject, objectField, objectItems, type PathLike } from './json.ts';
 import { defaultResourceList } from './resource-list.ts';
 
 /** v1.SecretVolumeSourceDefaultMode etc.: 0644 */
@@ -50,7 +50,7 @@ const SOURCE_DEFAULTS: Readonly<Record<string, { fn: string; fields: Defaults }>
 };
 
 // pkg/apis/core/v1/zz_generated.defaults.go SetObjectDefaults_Pod (per-volume block)
-export function defaultVolume(volume: JsonObject, path: string, ctx: DefaultingContext): void {
+export function defaultVolume(volume: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   // SetDefaults_Volume: a volume with no source is an emptyDir. Every key but `name` counts as a source here,
   // so unknown keys are kept rather than guessed at.
   if (Object.keys(volume).every((key) => key === 'name')) {
@@ -83,21 +83,21 @@ export function defaultVolume(volume: JsonObject, path: string, ctx: DefaultingC
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_Volume (image volumes, ImageVolume gate): same rule as containers
-function defaultImageVolume(image: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultImageVolume(image: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   const reference = typeof image.reference === 'string' ? image.reference : '';
   const policy = defaultPullPolicyForImage(reference, ctx.version);
   const p = childPath(childPath(path, 'image'), 'pullPolicy');
   ctx.log.set(image, 'pullPolicy', policy, p, 'defaulting', `${DEFAULTS_GO} SetDefaults_Volume`);
 }
 
-function defaultDownwardAPIItems(source: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultDownwardAPIItems(source: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   for (const [item, itemPath] of objectItems(source, 'items', path)) {
     const fieldRef = objectField(item, 'fieldRef', itemPath);
     if (fieldRef) defaultObjectFieldSelector(fieldRef, childPath(itemPath, 'fieldRef'), ctx);
   }
 }
 
-function defaultProjectionSources(projected: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultProjectionSources(projected: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   for (const [source, sourcePath] of objectItems(projected, 'sources', path)) {
     const downwardAPI = objectField(source, 'downwardAPI', sourcePath);
     if (downwardAPI) defaultDownwardAPIItems(downwardAPI, childPath(sourcePath, 'downwardAPI'), ctx);
@@ -111,7 +111,7 @@ function defaultProjectionSources(projected: JsonObject, path: string, ctx: Defa
 }
 
 // pkg/apis/core/v1/defaults.go SetDefaults_PersistentVolumeClaimSpec (+ its resource lists)
-function defaultClaimSpec(spec: JsonObject, path: string, ctx: DefaultingContext): void {
+function defaultClaimSpec(spec: JsonObject, path: PathLike, ctx: DefaultingContext): void {
   if (spec.volumeMode === undefined || spec.volumeMode === null) {
     const citation = `${DEFAULTS_GO} SetDefaults_PersistentVolumeClaimSpec`;
     ctx.log.set(spec, 'volumeMode', 'Filesystem', childPath(path, 'volumeMode'), 'defaulting', citation);

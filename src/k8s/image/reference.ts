@@ -268,6 +268,26 @@ export interface ImageName {
  */
 // pkg/util/parsers/parsers.go ParseImageName
 export function parseImageName(image: string, version: KubeVersion): ParseResult<ImageName> {
+  // Results depend on the minor only (library and wording); pods name the same few images again and again.
+  let byImage = imageNamesByMinor.get(version.minor);
+  if (byImage === undefined) {
+    byImage = new Map();
+    imageNamesByMinor.set(version.minor, byImage);
+  }
+  let result = byImage.get(image);
+  if (result === undefined) {
+    result = parseImageNameUncached(image, version);
+    if (byImage.size >= IMAGE_NAME_CACHE_LIMIT) byImage.clear();
+    byImage.set(image, result);
+  }
+  return result;
+}
+
+/** parseImageName results (immutable) per minor, then per image. */
+const imageNamesByMinor = new Map<number, Map<string, ParseResult<ImageName>>>();
+const IMAGE_NAME_CACHE_LIMIT = 256;
+
+function parseImageNameUncached(image: string, version: KubeVersion): ParseResult<ImageName> {
   const parsed = parseNormalizedNamed(image, referenceLibraryFor(version));
   if (!parsed.ok) {
     const error =

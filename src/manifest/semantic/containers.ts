@@ -5,6 +5,7 @@
 
 import { validateEnv, validateEnvFrom } from './env.ts';
 import {
+  appendAll,
   duplicate,
   forbidden,
   goJsonValue,
@@ -17,7 +18,7 @@ import {
   type ValidationFieldError,
 } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asObject, asOptString, asString, isSet, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asOptString, asString, isSet, type JsonObject, present } from './json-access.ts';
 import { isDNS1123Label } from './name-rules.ts';
 import type { PodValidationOptions } from './options.ts';
 import { checkHostPortConflicts, validateContainerPorts } from './ports.ts';
@@ -52,10 +53,11 @@ const PROBES: readonly ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startu
 // validateResizePolicy (the field reaches validation from 1.33, when InPlacePodVerticalScaling is on)
 function validateResizePolicy(list: unknown, path: Path, ctx: ContainerContext): ValidationFieldError[] {
   const v = ctx.opts.version;
-  if (!resizePolicyKept(v)) return [];
+  const policies = asArray(list);
+  if (!resizePolicyKept(v) || policies.length === 0) return [];
   const errs: ValidationFieldError[] = [];
   const seen = new Set<string>();
-  asArray(list).forEach((p, i) => {
+  policies.forEach((p, i) => {
     const policy = asObject(p);
     const name = asString(policy?.resourceName);
     const restart = asString(policy?.restartPolicy);
@@ -85,7 +87,11 @@ function validateContainerCommon(
   const name = asString(ctr?.name);
   const namePath = path.child('name');
   if (name.length === 0) errs.push(required(namePath));
-  else errs.push(...isDNS1123Label(name).map((m) => invalid(namePath, goStr(name), m)));
+  else
+    appendAll(
+      errs,
+      isDNS1123Label(name).map((m) => invalid(namePath, goStr(name), m)),
+    );
   if (asString(ctr?.image).length === 0) errs.push(required(path.child('image')));
   const tmp = asString(ctr?.terminationMessagePolicy);
   const tmpPath = path.child('terminationMessagePolicy');
@@ -93,18 +99,27 @@ function validateContainerCommon(
   else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp))
     errs.push(notSupported(tmpPath, goTyped(tmp, v), TERMINATION_MESSAGE_POLICIES));
   const relaxed = ctx.opts.allowRelaxedEnvironmentVariableValidation;
-  errs.push(
-    ...validateContainerPorts(ctr?.ports, path.child('ports'), v),
-    ...validateEnv(ctr?.env, path.child('env'), relaxed),
-    ...validateEnvFrom(ctr?.envFrom, path.child('envFrom'), relaxed),
-    ...validateVolumeMounts(ctr, ctx.volumes, path.child('volumeMounts'), v),
-    ...validateVolumeDevices(ctr, ctx.volumes, path.child('volumeDevices')),
-    ...validatePullPolicy(asString(ctr?.imagePullPolicy), path.child('imagePullPolicy'), v),
-    ...validateContainerResources(ctr?.resources, ctx.podClaimNames, path.child('resources'), v),
-    ...validateResizePolicy(ctr?.resizePolicy, path.child('resizePolicy'), ctx),
-    ...validateContainerSecurityContext(ctr?.securityContext, path.child('securityContext'), ctx.hostUsers, v),
+  appendAll(errs, validateContainerPorts(ctr?.ports, path.child('ports'), v));
+  appendAll(errs, validateEnv(ctr?.env, path.child('env'), relaxed));
+  appendAll(errs, validateEnvFrom(ctr?.envFrom, path.child('envFrom'), relaxed));
+  appendAll(errs, validateVolumeMounts(ctr, ctx.volumes, path.child('volumeMounts'), v));
+  appendAll(errs, validateVolumeDevices(ctr, ctx.volumes, path.child('volumeDevices')));
+  appendAll(errs, validatePullPolicy(asString(ctr?.imagePullPolicy), path.child('imagePullPolicy'), v));
+  appendAll(errs, validateContainerResources(ctr?.resources, ctx.podClaimNames, path.child('resources'), v));
+  appendAll(errs, validateResizePolicy(ctr?.resizePolicy, path.child('resizePolicy'), ctx));
+  appendAll(
+    errs,
+    validateContainerSecurityContext(ctr?.securityContext, path.child('securityContext'), ctx.hostUsers, v),
   );
   return errs;
+}
+
+const NO_ERRORS: readonly ValidationFieldError[] = Object.freeze([]);
+
+/** A probe's errors; the path is made only for a probe that is there (most containers have none). */
+function probeErrors(kind: ProbeKind, value: unknown, path: Path, ctx: ContainerContext) {
+  if (asObject(value) === undefined) return NO_ERRORS;
+  return validateProbeOfKind(kind, value, ctx.gracePeriod, path.child(kind), ctx.opts.version);
 }
 
 function validateProbesAndLifecycle(
@@ -114,9 +129,11 @@ function validateProbesAndLifecycle(
 ): ValidationFieldError[] {
   const v = ctx.opts.version;
   const errs: ValidationFieldError[] = [];
-  if (isSet(ctr, 'lifecycle'))
-    errs.push(...validateLifecycle(ctr?.lifecycle, ctx.gracePeriod, path.child('lifecycle'), v));
-  for (const kind of PROBES) errs.push(...validateProbeOfKind(kind, ctr?.[kind], ctx.gracePeriod, path.child(kind), v));
+  if (present(ctr?.lifecycle))
+    appendAll(errs, validateLifecycle(ctr?.lifecycle, ctx.gracePeriod, path.child('lifecycle'), v));
+  appendAll(errs, probeErrors('livenessProbe', ctr?.livenessProbe, path, ctx));
+  appendAll(errs, probeErrors('readinessProbe', ctr?.readinessProbe, path, ctx));
+  appendAll(errs, probeErrors('startupProbe', ctr?.startupProbe, path, ctx));
   return errs;
 }
 
@@ -130,18 +147,18 @@ export function validateContainers(containers: unknown, path: Path, ctx: Contain
   list.forEach((c, i) => {
     const ctr = asObject(c);
     const idx = path.index(i);
-    errs.push(...validateContainerCommon(ctr, idx, ctx));
+    appendAll(errs, validateContainerCommon(ctr, idx, ctx));
     const name = asString(ctr?.name);
     if (names.has(name)) errs.push(duplicate(idx.child('name'), goStr(name)));
     else names.add(name);
-    errs.push(...validateProbesAndLifecycle(ctr, idx, ctx));
+    appendAll(errs, validateProbesAndLifecycle(ctr, idx, ctx));
     if (ctx.opts.allowContainerRestartPolicyRules) {
-      errs.push(...validateContainerRestartRules(ctr, idx, v));
+      appendAll(errs, validateContainerRestartRules(ctr, idx, v));
     } else if (containerRestartPolicyFieldExists(v) && asOptString(ctr?.restartPolicy) !== undefined) {
       errs.push(forbidden(idx.child('restartPolicy'), 'may not be set for non-init containers'));
     }
   });
-  errs.push(...checkHostPortConflicts(list, path));
+  appendAll(errs, checkHostPortConflicts(list, path));
   return errs;
 }
 
@@ -158,11 +175,12 @@ export function validateInitContainers(
   asArray(initContainers).forEach((c, i) => {
     const ctr = asObject(c);
     const idx = path.index(i);
-    errs.push(...validateContainerCommon(ctr, idx, ctx));
+    appendAll(errs, validateContainerCommon(ctr, idx, ctx));
     const policy = initContainerRestartPolicyKept(v) ? asOptString(ctr?.restartPolicy) : undefined;
     if (policy !== undefined) {
-      errs.push(
-        ...validateInitContainerRestartPolicy(
+      appendAll(
+        errs,
+        validateInitContainerRestartPolicy(
           policy,
           idx.child('restartPolicy'),
           ctx.opts.allowContainerRestartPolicyRules,
@@ -175,9 +193,9 @@ export function validateInitContainers(
     if (names.has(name)) errs.push(duplicate(idx.child('name'), goStr(name)));
     else if (name.length > 0) names.add(name);
     // Go checks one init container at a time, with the list path: conflicts always report index 0
-    errs.push(...checkHostPortConflicts([c], path));
+    appendAll(errs, checkHostPortConflicts([c], path));
     if (sidecar) {
-      errs.push(...validateProbesAndLifecycle(ctr, idx, ctx));
+      appendAll(errs, validateProbesAndLifecycle(ctr, idx, ctx));
     } else {
       const detail = initContainerForbiddenDetail(v);
       for (const f of ['lifecycle', ...PROBES]) if (isSet(ctr, f)) errs.push(forbidden(idx.child(f), detail));
@@ -221,7 +239,8 @@ export function validateEphemeralContainers(
   list.forEach((c, i) => {
     const ec = asObject(c);
     const idx = path.index(i);
-    errs.push(...validateContainerCommon(ec, idx, ctx), ...validateContainerOnlyForPod(ec, idx));
+    appendAll(errs, validateContainerCommon(ec, idx, ctx));
+    appendAll(errs, validateContainerOnlyForPod(ec, idx));
     const name = asString(ec?.name);
     if (all.has(name)) errs.push(duplicate(idx.child('name'), goStr(name)));
     else all.add(name);

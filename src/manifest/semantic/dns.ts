@@ -13,7 +13,7 @@ import {
   type ValidationFieldError,
 } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { utf8Length } from './go-quote.ts';
+import { utf8LongerThan } from './go-quote.ts';
 import { asArray, asObject, asString, type JsonObject } from './json-access.ts';
 import { isDNS1123Subdomain, isValidIP, maxLenError, regexError } from './name-rules.ts';
 
@@ -28,12 +28,13 @@ export function validateDNSPolicy(policy: string, path: Path, v: KubeVersion): V
 }
 
 const SUBDOMAIN_UNDERSCORE_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*';
+const subdomainUnderscoreRe = new RegExp(`^${SUBDOMAIN_UNDERSCORE_FMT}$`);
 
 // validation.IsDNS1123SubdomainWithUnderscore
 function isDNS1123SubdomainWithUnderscore(value: string): string[] {
   const errs: string[] = [];
-  if (utf8Length(value) > 253) errs.push(maxLenError(253));
-  if (!new RegExp(`^${SUBDOMAIN_UNDERSCORE_FMT}$`).test(value)) {
+  if (utf8LongerThan(value, 253)) errs.push(maxLenError(253));
+  if (!subdomainUnderscoreRe.test(value)) {
     errs.push(
       regexError(
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
@@ -70,7 +71,7 @@ export function validatePodDNSConfig(spec: JsonObject, path: Path, v: KubeVersio
   if (searches.length > 32) {
     errs.push(invalid(path.child('searches'), goStringSlice(searches, v), 'must not have more than 32 search paths'));
   }
-  if (utf8Length(searches.join(' ')) > 2048) {
+  if (utf8LongerThan(searches.join(' '), 2048)) {
     errs.push(
       invalid(
         path.child('searches'),

@@ -2,9 +2,9 @@
  * Environment variables: pkg/apis/core/validation/validation.go ValidateEnv, validateEnvVarValueFrom,
  * validateObjectFieldSelector, validateContainerResourceFieldSelector, the key selectors and ValidateEnvFrom.
  */
-import { goStr, invalid, notSupported, required, type ValidationFieldError } from './field-error.ts';
+import { appendAll, goStr, invalid, notSupported, required, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asObject, asString, isSet } from './json-access.ts';
+import { asArray, asObject, asString, isSet, present } from './json-access.ts';
 import {
   isConfigMapKey,
   isEnvVarName,
@@ -164,21 +164,21 @@ function validateValueFrom(ev: Record<string, unknown> | undefined, path: Path):
   if (!vf) return [];
   const errs: ValidationFieldError[] = [];
   let sources = 0;
-  if (isSet(vf, 'fieldRef')) {
+  if (present(vf?.fieldRef)) {
     sources++;
-    errs.push(...validateObjectFieldSelector(vf.fieldRef, ENV_FIELD_PATHS, path.child('fieldRef')));
+    appendAll(errs, validateObjectFieldSelector(vf.fieldRef, ENV_FIELD_PATHS, path.child('fieldRef')));
   }
-  if (isSet(vf, 'resourceFieldRef')) {
+  if (present(vf?.resourceFieldRef)) {
     sources++;
-    errs.push(...validateResourceFieldSelector(vf.resourceFieldRef, path.child('resourceFieldRef'), false));
+    appendAll(errs, validateResourceFieldSelector(vf.resourceFieldRef, path.child('resourceFieldRef'), false));
   }
-  if (isSet(vf, 'configMapKeyRef')) {
+  if (present(vf?.configMapKeyRef)) {
     sources++;
-    errs.push(...validateKeySelector(vf.configMapKeyRef, path.child('configMapKeyRef')));
+    appendAll(errs, validateKeySelector(vf.configMapKeyRef, path.child('configMapKeyRef')));
   }
-  if (isSet(vf, 'secretKeyRef')) {
+  if (present(vf?.secretKeyRef)) {
     sources++;
-    errs.push(...validateKeySelector(vf.secretKeyRef, path.child('secretKeyRef')));
+    appendAll(errs, validateKeySelector(vf.secretKeyRef, path.child('secretKeyRef')));
   }
   if (sources === 0) {
     errs.push(
@@ -209,7 +209,7 @@ export function validateEnv(env: unknown, path: Path, relaxedNames: boolean): Va
     const name = asString(ev?.name);
     if (name.length === 0) errs.push(required(idx.child('name')));
     else for (const m of envNameMessages(name, relaxedNames)) errs.push(invalid(idx.child('name'), goStr(name), m));
-    errs.push(...validateValueFrom(ev, idx.child('valueFrom')));
+    appendAll(errs, validateValueFrom(ev, idx.child('valueFrom')));
   });
   return errs;
 }

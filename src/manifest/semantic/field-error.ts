@@ -61,6 +61,11 @@ export function goVerbatim(raw: unknown, text: string): GoValue {
   return { raw, text };
 }
 
+/** `target.push(...items)` without the spread: validators append many (mostly empty) lists. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i] as T);
+}
+
 function make(code: FieldError['code'], path: Path, value: GoValue | undefined, detail: string): ValidationFieldError {
   const err: ValidationFieldError = { code, path: path.toFieldPath(), field: path.toString(), layer: 'validation' };
   if (value !== undefined) {

@@ -35,8 +35,20 @@ export function codePoints(s: string): number[] {
   return out;
 }
 
+/** Printable ASCII other than the characters in `except` (char codes): such strings need no escaping. */
+export function isPlainAscii(s: string, except: readonly number[]): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || except.includes(c)) return false;
+  }
+  return true;
+}
+
+const QUOTE_ESCAPED = [0x22, 0x5c]; // '"' and '\'
+
 // strconv.Quote / appendEscapedRune
 export function goQuote(s: string): string {
+  if (isPlainAscii(s, QUOTE_ESCAPED)) return `"${s}"`;
   let out = '"';
   for (const r of codePoints(s)) {
     if (r === 0x22 || r === 0x5c) {
@@ -56,9 +68,31 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
+/**
+ * Whether the UTF-8 encoding is longer than `limit` bytes. Each UTF-16 unit takes one to three bytes, so most
+ * strings are decided by their length alone.
+ */
+export function utf8LongerThan(s: string, limit: number): boolean {
+  if (s.length > limit) return true;
+  if (s.length * 3 <= limit) return false;
+  return utf8Length(s) > limit;
+}
+
 /** The number of bytes of the UTF-8 encoding: Go's `len(string)`. */
 export function utf8Length(s: string): number {
   let n = 0;
-  for (const r of codePoints(s)) n += r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      // a surrogate pair is one 4-byte rune; a lone surrogate becomes U+FFFD (3 bytes)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
   return n;
 }

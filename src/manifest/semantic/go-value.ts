@@ -3,10 +3,14 @@
  * Go syntax (`%#v`, before 1.34) and JSON (1.34+, kubernetes/kubernetes#132314 "Nicer value rendering in API
  * errors") for values that are not plain strings or integers.
  */
-import { codePoints, goQuote } from './go-quote.ts';
+import { codePoints, goQuote, isPlainAscii } from './go-quote.ts';
+
+/** What encoding/json escapes among printable ASCII: '"', '\\' and (escapeHTML) '<', '>', '&'. */
+const JSON_ESCAPED = [0x22, 0x5c, 0x3c, 0x3e, 0x26];
 
 // encoding/json encodeState.string with escapeHTML (json.Marshal); Go ≥1.22 writes \b and \f short.
 export function goJsonString(s: string): string {
+  if (isPlainAscii(s, JSON_ESCAPED)) return `"${s}"`;
   let out = '"';
   for (const r of codePoints(s)) {
     if (r === 0x22) out += '\\"';
@@ -39,6 +43,19 @@ export function goJsonMarshal(value: unknown): string {
 
 /** Go compares strings by bytes; for UTF-8 that is code-point order. */
 export function compareGoStrings(a: string, b: string): number {
+  // Below the surrogates, UTF-16 units are code points: compare units until the first difference.
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const x = i < a.length ? a.charCodeAt(i) : -1;
+  const y = i < b.length ? b.charCodeAt(i) : -1;
+  const before = i > 0 ? a.charCodeAt(i - 1) : 0;
+  if (x < 0xd800 && y < 0xd800 && (before < 0xd800 || before > 0xdfff))
+    return x === y ? 0 : x < 0 ? -1 : y < 0 ? 1 : x - y;
+  return compareCodePoints(a, b);
+}
+
+function compareCodePoints(a: string, b: string): number {
   const ca = codePoints(a);
   const cb = codePoints(b);
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
@@ -50,7 +67,13 @@ export function compareGoStrings(a: string, b: string): number {
 
 /** Keys of a string map in Go's sorted order (fmt prints maps sorted; sets.List sorts). */
 export function sortedKeys(map: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(map).sort(compareGoStrings);
+  const keys = Object.keys(map);
+  if (keys.length === 2) {
+    // the usual label or resource map: one comparison instead of a sort
+    const [a, b] = keys as [string, string];
+    return compareGoStrings(a, b) > 0 ? [b, a] : keys;
+  }
+  return keys.length < 2 ? keys : keys.sort(compareGoStrings);
 }
 
 /** `%#v` of a map[string]string: `map[string]string{"a":"1", "b":"2"}`, or `map[string]string(nil)`. */

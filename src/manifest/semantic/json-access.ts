@@ -49,9 +49,16 @@ export function asStringMap(v: unknown): Record<string, string> | undefined {
   return out;
 }
 
-/** A pointer-to-struct field is set (JSON null decodes to nil). */
+/** A pointer-to-struct field's value is set (JSON null decodes to nil): `present(o?.field)`. */
+export function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** A pointer-to-struct field is set, by a key known only at run time (else prefer `present(o?.field)`). */
 export function isSet(o: JsonObject | undefined, key: string): boolean {
-  return o !== undefined && o[key] !== undefined && o[key] !== null;
+  if (o === undefined) return false;
+  const value = o[key];
+  return value !== undefined && value !== null;
 }
 
 /** A deep copy of a JSON value (defaulting must not change the caller's object). */

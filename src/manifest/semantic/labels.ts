@@ -2,7 +2,7 @@
  * Label maps and label selectors: staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go,
  * and the selector matching of apimachinery/pkg/labels used by the workload controllers' checks.
  */
-import { forbidden, goStr, invalid, required, type ValidationFieldError } from './field-error.ts';
+import { appendAll, forbidden, goStr, invalid, required, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
 import { sortedKeys } from './go-value.ts';
 import { asArray, asObject, asString, asStringMap } from './json-access.ts';
@@ -21,7 +21,7 @@ export function validateLabels(
   const errs: ValidationFieldError[] = [];
   if (!labels) return errs;
   for (const k of sortedKeys(labels)) {
-    errs.push(...validateLabelName(k, path));
+    appendAll(errs, validateLabelName(k, path));
     const v = labels[k] ?? '';
     for (const m of isValidLabelValue(v)) errs.push(invalid(path, goStr(v), m));
   }
@@ -44,7 +44,7 @@ function validateSelectorRequirement(req: unknown, path: Path): ValidationFieldE
   } else {
     errs.push(invalid(path.child('operator'), goStr(op), 'not a valid selector operator'));
   }
-  errs.push(...validateLabelName(asString(r?.key), path.child('key')));
+  appendAll(errs, validateLabelName(asString(r?.key), path.child('key')));
   return errs;
 }
 
@@ -55,7 +55,7 @@ export function validateLabelSelector(selector: unknown, path: Path): Validation
   const errs = validateLabels(asStringMap(s.matchLabels), path.child('matchLabels'));
   asArray(s.matchExpressions).forEach((expr, i) => {
     const ePath = path.child('matchExpressions').index(i);
-    errs.push(...validateSelectorRequirement(expr, ePath));
+    appendAll(errs, validateSelectorRequirement(expr, ePath));
     for (const [j, v] of asArray(asObject(expr)?.values).entries()) {
       for (const m of isValidLabelValue(asString(v)))
         errs.push(invalid(ePath.child('values').index(j), goStr(asString(v)), m));

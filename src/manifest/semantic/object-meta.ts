@@ -5,6 +5,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   forbidden,
   goInt,
   goJsonValue,
@@ -134,10 +135,10 @@ export function validateObjectMeta(
     errs.push(forbidden(path.child('namespace'), 'not allowed on this type'));
   }
   const generation = asOptInt(meta?.generation);
-  if (generation !== undefined) errs.push(...validateNonnegative(asInt(generation), path.child('generation')));
-  errs.push(...validateLabels(asStringMap(meta?.labels), path.child('labels')));
-  errs.push(...validateAnnotations(asStringMap(meta?.annotations), path.child('annotations'), v));
-  errs.push(...validateOwnerReferences(asArray(meta?.ownerReferences), path.child('ownerReferences')));
-  errs.push(...validateFinalizers(asArray(meta?.finalizers).map(asString), path.child('finalizers'), v));
+  if (generation !== undefined) appendAll(errs, validateNonnegative(asInt(generation), path.child('generation')));
+  appendAll(errs, validateLabels(asStringMap(meta?.labels), path.child('labels')));
+  appendAll(errs, validateAnnotations(asStringMap(meta?.annotations), path.child('annotations'), v));
+  appendAll(errs, validateOwnerReferences(asArray(meta?.ownerReferences), path.child('ownerReferences')));
+  appendAll(errs, validateFinalizers(asArray(meta?.finalizers).map(asString), path.child('finalizers'), v));
   return errs;
 }

@@ -1,9 +1,10 @@
 /** File-path checks of pkg/apis/core/validation/validation.go (volume paths, subPath, items). */
-import { goStr, invalid, type ValidationFieldError } from './field-error.ts';
+import { appendAll, goStr, invalid, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
 
 // validatePathNoBacksteps: one error however many `..` elements there are
 export function validatePathNoBacksteps(target: string, path: Path): ValidationFieldError[] {
+  if (!target.includes('..')) return []; // no element can be `..`
   return target.replaceAll('\\', '/').split('/').includes('..')
     ? [invalid(path, goStr(target), "must not contain '..'")]
     : [];
@@ -13,7 +14,7 @@ export function validatePathNoBacksteps(target: string, path: Path): ValidationF
 export function validateLocalDescendingPath(target: string, path: Path): ValidationFieldError[] {
   const errs: ValidationFieldError[] = [];
   if (target.startsWith('/')) errs.push(invalid(path, goStr(target), 'must be a relative path'));
-  errs.push(...validatePathNoBacksteps(target, path));
+  appendAll(errs, validatePathNoBacksteps(target, path));
   return errs;
 }
 

@@ -5,7 +5,7 @@
  */
 
 import type { KubeVersion } from '../../k8s/version/index.ts';
-import { goStr, invalid, type ValidationFieldError } from './field-error.ts';
+import { appendAll, goStr, invalid, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
 import { sortedKeys } from './go-value.ts';
 import { asArray, asObject, asString } from './json-access.ts';
@@ -51,7 +51,7 @@ export function validatePodSpecificAnnotations(
   const tolerations = annotations[TOLERATIONS];
   if (tolerations) {
     try {
-      errs.push(...validateTolerations(JSON.parse(tolerations), path.child(TOLERATIONS), v));
+      appendAll(errs, validateTolerations(JSON.parse(tolerations), path.child(TOLERATIONS), v));
     } catch {
       errs.push(invalid(path, goStr(TOLERATIONS), 'invalid JSON in the tolerations annotation'));
     }
@@ -63,10 +63,11 @@ export function validatePodSpecificAnnotations(
       errs.push(invalid(path.key(DELETION_COST), goStr(cost), 'must be a 32bit integer'));
   }
   const seccompPod = annotations[SECCOMP_POD];
-  if (seccompPod !== undefined) errs.push(...validateSeccompAnnotation(seccompPod, path.child(SECCOMP_POD)));
+  if (seccompPod !== undefined) appendAll(errs, validateSeccompAnnotation(seccompPod, path.child(SECCOMP_POD)));
   const keys = sortedKeys(annotations);
   for (const k of keys) {
-    if (k.startsWith(SECCOMP_CONTAINER)) errs.push(...validateSeccompAnnotation(annotations[k] ?? '', path.child(k)));
+    if (k.startsWith(SECCOMP_CONTAINER))
+      appendAll(errs, validateSeccompAnnotation(annotations[k] ?? '', path.child(k)));
   }
   const names = containerNames(spec);
   for (const k of keys) {

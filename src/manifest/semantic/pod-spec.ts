@@ -12,6 +12,7 @@ import {
 } from './containers.ts';
 import { validateDNSPolicy, validateHostAliases, validatePodDNSConfig } from './dns.ts';
 import {
+  appendAll,
   duplicate,
   forbidden,
   goInt,
@@ -30,8 +31,8 @@ import {
   asOptString,
   asString,
   asStringMap,
-  isSet,
   type JsonObject,
+  present,
 } from './json-access.ts';
 import { validateLabels } from './labels.ts';
 import { isDNS1123Label, nameIsDNSSubdomain } from './name-rules.ts';
@@ -61,7 +62,10 @@ function validatePodResourceClaims(claims: unknown, path: Path): ValidationField
     if (name === '') errs.push(required(idx.child('name')));
     else if (names.has(name)) errs.push(duplicate(idx.child('name'), goStr(name)));
     else {
-      errs.push(...isDNS1123Label(name).map((m) => invalid(idx.child('name'), goStr(name), m)));
+      appendAll(
+        errs,
+        isDNS1123Label(name).map((m) => invalid(idx.child('name'), goStr(name), m)),
+      );
       names.add(name);
     }
   });
@@ -97,13 +101,13 @@ export function validatePodSpec(
   const gracePeriod = asOptInt(spec.terminationGracePeriodSeconds);
   if (gracePeriod === undefined) errs.push(required(path.child('terminationGracePeriodSeconds')));
   const vols = validateVolumes(spec.volumes, podName, path.child('volumes'), opts.resourceIsPod, v);
-  errs.push(...vols.errors);
+  appendAll(errs, vols.errors);
   const podClaimNames = new Set(
     asArray(spec.resourceClaims)
       .map((c) => asString(asObject(c)?.name))
       .filter((n) => n !== ''),
   );
-  errs.push(...validatePodResourceClaims(spec.resourceClaims, path.child('resourceClaims')));
+  appendAll(errs, validatePodResourceClaims(spec.resourceClaims, path.child('resourceClaims')));
   const ctx: ContainerContext = {
     opts,
     volumes: vols.volumes,
@@ -112,24 +116,25 @@ export function validatePodSpec(
     podRestartPolicy: asString(spec.restartPolicy),
     hostUsers: spec.hostUsers !== false,
   };
-  errs.push(...validateContainers(spec.containers, path.child('containers'), ctx));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, path.child('initContainers'), ctx));
-  errs.push(...validateEphemeralContainers(spec.ephemeralContainers, spec, path.child('ephemeralContainers'), ctx));
-  errs.push(...validateHostNetworkPorts(spec, path, opts.resourceIsPod));
-  errs.push(...validateRestartPolicy(asString(spec.restartPolicy), path.child('restartPolicy'), v));
-  errs.push(...validateDNSPolicy(asString(spec.dnsPolicy), path.child('dnsPolicy'), v));
-  errs.push(...validateLabels(asStringMap(spec.nodeSelector), path.child('nodeSelector')));
-  errs.push(...validatePodSecurityContext(spec, path.child('securityContext'), v));
-  errs.push(...validateAffinity(spec.affinity, path.child('affinity'), v));
-  errs.push(...validatePodDNSConfig(spec, path.child('dnsConfig'), v));
-  errs.push(...validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
-  errs.push(...validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
-  errs.push(
-    ...validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints'), v),
+  appendAll(errs, validateContainers(spec.containers, path.child('containers'), ctx));
+  appendAll(errs, validateInitContainers(spec.initContainers, spec.containers, path.child('initContainers'), ctx));
+  appendAll(errs, validateEphemeralContainers(spec.ephemeralContainers, spec, path.child('ephemeralContainers'), ctx));
+  appendAll(errs, validateHostNetworkPorts(spec, path, opts.resourceIsPod));
+  appendAll(errs, validateRestartPolicy(asString(spec.restartPolicy), path.child('restartPolicy'), v));
+  appendAll(errs, validateDNSPolicy(asString(spec.dnsPolicy), path.child('dnsPolicy'), v));
+  appendAll(errs, validateLabels(asStringMap(spec.nodeSelector), path.child('nodeSelector')));
+  appendAll(errs, validatePodSecurityContext(spec, path.child('securityContext'), v));
+  appendAll(errs, validateAffinity(spec.affinity, path.child('affinity'), v));
+  appendAll(errs, validatePodDNSConfig(spec, path.child('dnsConfig'), v));
+  appendAll(errs, validateReadinessGates(spec.readinessGates, path.child('readinessGates')));
+  appendAll(errs, validateSchedulingGates(spec.schedulingGates, path.child('schedulingGates')));
+  appendAll(
+    errs,
+    validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints'), v),
   );
-  errs.push(...validateHostUsers(spec, path));
-  errs.push(...nameErrors(spec.serviceAccountName, path.child('serviceAccountName')));
-  errs.push(...nameErrors(spec.nodeName, path.child('nodeName')));
+  appendAll(errs, validateHostUsers(spec, path));
+  appendAll(errs, nameErrors(spec.serviceAccountName, path.child('serviceAccountName')));
+  appendAll(errs, nameErrors(spec.nodeName, path.child('nodeName')));
   const deadline = asOptInt(spec.activeDeadlineSeconds);
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
     errs.push(
@@ -138,15 +143,20 @@ export function validatePodSpec(
   }
   for (const f of ['hostname', 'subdomain']) {
     const value = asString(spec[f]);
-    if (value.length > 0) errs.push(...isDNS1123Label(value).map((m) => invalid(path.child(f), goStr(value), m)));
+    if (value.length > 0)
+      appendAll(
+        errs,
+        isDNS1123Label(value).map((m) => invalid(path.child(f), goStr(value), m)),
+      );
   }
-  errs.push(...validateTolerations(spec.tolerations, path.child('tolerations'), v));
-  errs.push(...validateHostAliases(spec.hostAliases, path.child('hostAliases')));
-  errs.push(...nameErrors(spec.priorityClassName, path.child('priorityClassName')));
+  appendAll(errs, validateTolerations(spec.tolerations, path.child('tolerations'), v));
+  appendAll(errs, validateHostAliases(spec.hostAliases, path.child('hostAliases')));
+  appendAll(errs, nameErrors(spec.priorityClassName, path.child('priorityClassName')));
   const runtimeClass = asOptString(spec.runtimeClassName);
   if (runtimeClass !== undefined) {
-    errs.push(
-      ...nameIsDNSSubdomain(runtimeClass, false).map((m) =>
+    appendAll(
+      errs,
+      nameIsDNSSubdomain(runtimeClass, false).map((m) =>
         invalid(path.child('runtimeClassName'), goStr(runtimeClass), m),
       ),
     );
@@ -160,7 +170,7 @@ export function validatePodSpec(
       );
     }
   }
-  if (isSet(spec, 'os')) {
+  if (present(spec?.os)) {
     const osName = asString(asObject(spec.os)?.name);
     if (osName.length === 0) errs.push(required(path.child('os').child('name'), 'cannot be empty'));
     else if (osName !== 'linux' && osName !== 'windows')

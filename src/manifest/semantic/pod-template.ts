@@ -1,5 +1,5 @@
 /** A pod template inside a workload: pkg/apis/core/validation/validation.go ValidatePodTemplateSpec. */
-import { forbidden, type ValidationFieldError } from './field-error.ts';
+import { appendAll, forbidden, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
 import { asArray, asObject, asStringMap } from './json-access.ts';
 import { validateLabels } from './labels.ts';
@@ -18,9 +18,9 @@ export function validatePodTemplateSpec(
   const meta = asObject(t?.metadata);
   const annotations = asStringMap(meta?.annotations);
   const errs = validateLabels(asStringMap(meta?.labels), path.child('labels'));
-  errs.push(...validateAnnotations(annotations, path.child('annotations'), opts.version));
-  errs.push(...validatePodSpecificAnnotations(annotations, t?.spec, path.child('annotations'), opts.version));
-  errs.push(...validatePodSpec(t?.spec, '', path.child('spec'), opts));
+  appendAll(errs, validateAnnotations(annotations, path.child('annotations'), opts.version));
+  appendAll(errs, validatePodSpecificAnnotations(annotations, t?.spec, path.child('annotations'), opts.version));
+  appendAll(errs, validatePodSpec(t?.spec, '', path.child('spec'), opts));
   if (asArray(asObject(t?.spec)?.ephemeralContainers).length > 0) {
     errs.push(forbidden(path.child('spec', 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
   }

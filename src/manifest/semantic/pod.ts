@@ -3,9 +3,9 @@
  */
 
 import { validateContainersOnlyForPod } from './containers.ts';
-import { forbidden, type ValidationFieldError } from './field-error.ts';
+import { appendAll, forbidden, type ValidationFieldError } from './field-error.ts';
 import { Path } from './field-path.ts';
-import { asArray, asObject, asString, asStringMap, isSet } from './json-access.ts';
+import { asArray, asObject, asString, asStringMap, present } from './json-access.ts';
 import { nameIsDNSSubdomain } from './name-rules.ts';
 import { validateObjectMeta } from './object-meta.ts';
 import type { PodValidationOptions } from './options.ts';
@@ -21,14 +21,17 @@ function validatePodMetadataAndSpec(pod: unknown, opts: PodValidationOptions): V
   const metaPath = Path.root('metadata');
   const specPath = Path.root('spec');
   const errs = validateObjectMeta(meta, true, nameIsDNSSubdomain, metaPath, v);
-  errs.push(...validatePodSpecificAnnotations(asStringMap(meta?.annotations), spec, metaPath.child('annotations'), v));
-  errs.push(...validatePodSpec(spec, asString(meta?.name), specPath, opts));
+  appendAll(
+    errs,
+    validatePodSpecificAnnotations(asStringMap(meta?.annotations), spec, metaPath.child('annotations'), v),
+  );
+  appendAll(errs, validatePodSpec(spec, asString(meta?.name), specPath, opts));
   // a projected service-account token needs a service account (ServiceAccount admission normally sets "default")
   if (asString(spec?.serviceAccountName) === '') {
     asArray(spec?.volumes).forEach((vol, vi) => {
       const projected = asObject(asObject(vol)?.projected);
       asArray(projected?.sources).forEach((src, si) => {
-        if (isSet(asObject(src), 'serviceAccountToken')) {
+        if (present(asObject(src)?.serviceAccountToken)) {
           const saPath = specPath
             .child('volumes')
             .index(vi)
@@ -41,8 +44,8 @@ function validatePodMetadataAndSpec(pod: unknown, opts: PodValidationOptions): V
       });
     });
   }
-  errs.push(...validateContainersOnlyForPod(spec?.containers, specPath.child('containers')));
-  errs.push(...validateContainersOnlyForPod(spec?.initContainers, specPath.child('initContainers')));
+  appendAll(errs, validateContainersOnlyForPod(spec?.containers, specPath.child('containers')));
+  appendAll(errs, validateContainersOnlyForPod(spec?.initContainers, specPath.child('initContainers')));
   return errs;
 }
 

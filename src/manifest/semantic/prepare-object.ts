@@ -76,7 +76,10 @@ function defaultTemplateAt(obj: JsonObject, path: readonly string[], opts: Seman
   for (const key of path.slice(0, -1)) parent = asObject(parent?.[key]);
   const last = path[path.length - 1] ?? 'template';
   if (!parent || !isSet(parent, last)) return;
-  parent[last] = defaultDroppingMistypedFields(parent[last], (t) => defaultPodTemplateSpec(t, opts.version).object);
+  parent[last] = defaultDroppingMistypedFields(
+    parent[last],
+    (t) => defaultPodTemplateSpec(t, opts.version, { provenance: false }).object,
+  );
 }
 
 /**
@@ -94,6 +97,8 @@ export function prepareForValidation(obj: unknown, kind: string, opts: SemanticO
         uid: opts.uid ?? DEFAULT_UID,
         // admission that can refuse a pod (or needs cluster state) is not part of validation
         admissionPlugins: { Priority: false, AlwaysPullImages: false },
+        // validation reads the defaulted object only; the site asks createPod for provenance itself
+        provenance: false,
       };
       return defaultDroppingMistypedFields(obj, (pod) => createPod(pod, opts.version, podOptions).object);
     }

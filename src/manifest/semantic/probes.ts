@@ -4,6 +4,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   forbidden,
   goInt,
   goStr,
@@ -31,7 +32,7 @@ export function validatePortNumOrName(port: unknown, path: Path): ValidationFiel
 function validateHttpGet(action: JsonObject | undefined, path: Path, v: KubeVersion): ValidationFieldError[] {
   const errs: ValidationFieldError[] = [];
   if (asString(action?.path).length === 0) errs.push(required(path.child('path')));
-  errs.push(...validatePortNumOrName(action?.port, path.child('port')));
+  appendAll(errs, validatePortNumOrName(action?.port, path.child('port')));
   const scheme = asString(action?.scheme);
   if (!HTTP_SCHEMES.includes(scheme)) errs.push(notSupported(path.child('scheme'), goTyped(scheme, v), HTTP_SCHEMES));
   for (const h of asArray(action?.httpHeaders)) {
@@ -87,10 +88,10 @@ function validateHandler(
     const action = asObject(handler?.[kind]);
     const p = path.child(kind);
     if (kind === 'exec' && asArray(action?.command).length === 0) errs.push(required(p.child('command')));
-    if (kind === 'httpGet') errs.push(...validateHttpGet(action, p, v));
-    if (kind === 'tcpSocket') errs.push(...validatePortNumOrName(action?.port, p.child('port')));
-    if (kind === 'grpc') errs.push(...validatePortNumOrName(asInt(action?.port), p.child('port')));
-    if (kind === 'sleep') errs.push(...validateSleep(action, grace, p, v));
+    if (kind === 'httpGet') appendAll(errs, validateHttpGet(action, p, v));
+    if (kind === 'tcpSocket') appendAll(errs, validatePortNumOrName(action?.port, p.child('port')));
+    if (kind === 'grpc') appendAll(errs, validatePortNumOrName(asInt(action?.port), p.child('port')));
+    if (kind === 'sleep') appendAll(errs, validateSleep(action, grace, p, v));
   }
   if (count === 0) errs.push(required(path, 'must specify a handler type'));
   return errs;
@@ -107,7 +108,7 @@ function validateProbe(
 ): ValidationFieldError[] {
   const errs = validateHandler(probe, PROBE_HANDLERS, grace, path, v);
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
-    errs.push(...validateNonnegative(asInt(probe[f]), path.child(f)));
+    appendAll(errs, validateNonnegative(asInt(probe[f]), path.child(f)));
   }
   const tgps = asOptInt(probe.terminationGracePeriodSeconds);
   if (tgps !== undefined && tgps <= 0)
@@ -152,7 +153,7 @@ export function validateLifecycle(
   const errs: ValidationFieldError[] = [];
   const kinds = sleepActionKept(v) ? ['exec', 'httpGet', 'tcpSocket', 'sleep'] : ['exec', 'httpGet', 'tcpSocket'];
   for (const hook of ['postStart', 'preStop']) {
-    if (isSet(lc, hook)) errs.push(...validateHandler(asObject(lc?.[hook]), kinds, grace, path.child(hook), v));
+    if (isSet(lc, hook)) appendAll(errs, validateHandler(asObject(lc?.[hook]), kinds, grace, path.child(hook), v));
   }
   return errs;
 }

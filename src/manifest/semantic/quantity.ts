@@ -3,7 +3,7 @@
  * implementation in src/k8s/defaults (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go); this file
  * adds the few questions validation asks of a quantity.
  */
-import { compareQuantities, formatQuantity, parseQuantity, type Quantity } from '../../k8s/defaults/index.ts';
+import { compareQuantities, formatQuantity, parseQuantityOrError, type Quantity } from '../../k8s/defaults/index.ts';
 
 export type { Quantity };
 export { compareQuantities };
@@ -12,9 +12,10 @@ export { compareQuantities };
 export function quantityFromJson(v: unknown): Quantity | undefined {
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
   try {
-    return parseQuantity(v);
+    const parsed = parseQuantityOrError(v);
+    return typeof parsed === 'string' ? undefined : parsed;
   } catch {
-    return undefined;
+    return undefined; // an exponent too large for a bigint
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   duplicate,
   forbidden,
   goStr,
@@ -87,24 +88,41 @@ function isOvercommitAllowed(name: string): boolean {
 
 // validateResourceName + validateContainerResourceName
 function validateContainerResourceName(name: string, path: Path): ValidationFieldError[] {
-  const errs = isQualifiedName(name).map((m) => invalid(path, goStr(name), m));
+  return containerResourceNameMessages(name).map((m) => invalid(path, goStr(name), m));
+}
+
+/** The messages depend on the name alone, and a manifest names the same few resources again and again. */
+const resourceNameMessages = new Map<string, readonly string[]>();
+
+function containerResourceNameMessages(name: string): readonly string[] {
+  let messages = resourceNameMessages.get(name);
+  if (messages === undefined) {
+    messages = computeContainerResourceNameMessages(name);
+    if (resourceNameMessages.size >= 256) resourceNameMessages.clear();
+    resourceNameMessages.set(name, messages);
+  }
+  return messages;
+}
+
+function computeContainerResourceNameMessages(name: string): readonly string[] {
+  const messages = isQualifiedName(name);
   if (
-    errs.length === 0 &&
+    messages.length === 0 &&
     !name.includes('/') &&
     !STANDARD_RESOURCES.has(name) &&
     !name.startsWith('hugepages-') &&
     !name.startsWith('requests.hugepages-')
   ) {
-    errs.push(invalid(path, goStr(name), 'must be a standard resource type or fully qualified'));
+    messages.push('must be a standard resource type or fully qualified');
   }
   if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePage(name)) {
-      errs.push(invalid(path, goStr(name), 'must be a standard resource for containers'));
+      messages.push('must be a standard resource for containers');
     }
   } else if (!isNative(name) && !isExtended(name)) {
-    errs.push(invalid(path, goStr(name), "doesn't follow extended resource name standard"));
+    messages.push("doesn't follow extended resource name standard");
   }
-  return errs;
+  return Object.freeze(messages);
 }
 
 // ValidateResourceQuantityValue: not negative; integer resources in whole units (printed via Quantity.String)
@@ -155,16 +173,18 @@ export function validateContainerResources(
   let reqHuge = false;
   for (const [name, q] of limits) {
     const p = limPath.key(name);
-    errs.push(...validateContainerResourceName(name, p), ...validateQuantityValue(name, q, p));
+    appendAll(errs, validateContainerResourceName(name, p));
+    appendAll(errs, validateQuantityValue(name, q, p));
     if (isHugePage(name)) {
       limHuge = true;
-      errs.push(...hugePageError(name, q, p));
+      appendAll(errs, hugePageError(name, q, p));
     }
     if (name === 'cpu' || name === 'memory') limCpuMem = true;
   }
   for (const [name, q] of quantities(r?.requests)) {
     const p = reqPath.key(name);
-    errs.push(...validateContainerResourceName(name, p), ...validateQuantityValue(name, q, p));
+    appendAll(errs, validateContainerResourceName(name, p));
+    appendAll(errs, validateQuantityValue(name, q, p));
     const limit = limits.get(name);
     if (limit) {
       const cmp = compareQuantities(q, limit);
@@ -182,12 +202,12 @@ export function validateContainerResources(
     }
     if (isHugePage(name)) {
       reqHuge = true;
-      errs.push(...hugePageError(name, q, p));
+      appendAll(errs, hugePageError(name, q, p));
     }
     if (name === 'cpu' || name === 'memory') reqCpuMem = true;
   }
   if (!limCpuMem && !reqCpuMem && (reqHuge || limHuge)) errs.push(forbidden(path, 'HugePages require cpu or memory'));
-  errs.push(...validateClaimNames(asArray(r?.claims), podClaimNames, path.child('claims')));
+  appendAll(errs, validateClaimNames(asArray(r?.claims), podClaimNames, path.child('claims')));
   return errs;
 }
 
@@ -208,7 +228,10 @@ function validateClaimNames(claims: unknown[], podClaimNames: ReadonlySet<string
     } else {
       let key = name;
       if (request !== '') {
-        errs.push(...isDNS1123Label(request).map((m) => invalid(path.index(i).child('request'), goStr(request), m)));
+        appendAll(
+          errs,
+          isDNS1123Label(request).map((m) => invalid(path.index(i).child('request'), goStr(request), m)),
+        );
         key += `/${request}`;
       }
       names.add(key);

@@ -5,7 +5,7 @@
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import { goTyped, notSupported, required, tooLong, type ValidationFieldError } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asObject, asOptString, asString, isSet } from './json-access.ts';
+import { asArray, asObject, asOptString, asString, present } from './json-access.ts';
 
 /** The pod-level values in the order the Go code lists them (not sorted). */
 export const POD_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -55,7 +55,7 @@ export function validateContainerRestartRules(container: unknown, path: Path, v:
     const rulePath = path.child('restartPolicyRules').index(i);
     const action = asString(rule?.action);
     if (action !== 'Restart') errs.push(notSupported(rulePath.child('action'), goTyped(action, v), ['Restart']));
-    if (isSet(rule, 'exitCodes')) {
+    if (present(rule?.exitCodes)) {
       const exitCodes = asObject(rule?.exitCodes);
       const operator = asString(exitCodes?.operator);
       if (operator !== 'In' && operator !== 'NotIn') {

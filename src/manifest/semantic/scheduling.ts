@@ -5,6 +5,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   duplicate,
   forbidden,
   goInt,
@@ -16,7 +17,7 @@ import {
   type ValidationFieldError,
 } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asInt, asObject, asOptInt, asOptString, asString, isSet, type JsonObject } from './json-access.ts';
+import { asArray, asInt, asObject, asOptInt, asOptString, asString, type JsonObject, present } from './json-access.ts';
 import { validateLabelName, validateLabelSelector } from './labels.ts';
 import { isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain } from './name-rules.ts';
 
@@ -32,7 +33,7 @@ export function validateTolerations(tolerations: unknown, path: Path, v: KubeVer
     const operator = asString(tol?.operator);
     const value = asString(tol?.value);
     const effect = asString(tol?.effect);
-    if (key.length > 0) errs.push(...validateLabelName(key, idx.child('key')));
+    if (key.length > 0) appendAll(errs, validateLabelName(key, idx.child('key')));
     if (key.length === 0 && operator !== 'Exists') {
       errs.push(
         invalid(
@@ -42,7 +43,7 @@ export function validateTolerations(tolerations: unknown, path: Path, v: KubeVer
         ),
       );
     }
-    if (isSet(tol, 'tolerationSeconds') && effect !== 'NoExecute') {
+    if (present(tol?.tolerationSeconds) && effect !== 'NoExecute') {
       errs.push(
         invalid(idx.child('effect'), goTyped(effect, v), "effect must be 'NoExecute' when `tolerationSeconds` is set"),
       );
@@ -82,7 +83,7 @@ function validateNodeSelectorRequirement(req: unknown, allowInvalidValues: boole
   } else {
     errs.push(invalid(path.child('operator'), goTyped(operator, v), 'not a valid selector operator'));
   }
-  errs.push(...validateLabelName(asString(r?.key), path.child('key')));
+  appendAll(errs, validateLabelName(asString(r?.key), path.child('key')));
   if (!allowInvalidValues) {
     values.forEach((value, j) => {
       for (const m of isValidLabelValue(value)) errs.push(invalid(path.child('values').index(j), goStr(value), m));
@@ -125,10 +126,10 @@ function validateNodeSelectorTerm(term: unknown, allowInvalidValues: boolean, pa
   const t = asObject(term);
   const errs: ValidationFieldError[] = [];
   asArray(t?.matchExpressions).forEach((e, j) => {
-    errs.push(...validateNodeSelectorRequirement(e, allowInvalidValues, path.child('matchExpressions').index(j), v));
+    appendAll(errs, validateNodeSelectorRequirement(e, allowInvalidValues, path.child('matchExpressions').index(j), v));
   });
   asArray(t?.matchFields).forEach((e, j) => {
-    errs.push(...validateNodeFieldSelectorRequirement(e, path.child('matchFields').index(j), v));
+    appendAll(errs, validateNodeFieldSelectorRequirement(e, path.child('matchFields').index(j), v));
   });
   return errs;
 }
@@ -136,13 +137,13 @@ function validateNodeSelectorTerm(term: unknown, allowInvalidValues: boolean, pa
 // validateNodeAffinity (required terms with strict values, preferred terms with any values)
 function validateNodeAffinity(na: JsonObject, path: Path, v: KubeVersion): ValidationFieldError[] {
   const errs: ValidationFieldError[] = [];
-  if (isSet(na, 'requiredDuringSchedulingIgnoredDuringExecution')) {
+  if (present(na?.requiredDuringSchedulingIgnoredDuringExecution)) {
     const reqPath = path.child('requiredDuringSchedulingIgnoredDuringExecution');
     const terms = asArray(asObject(na.requiredDuringSchedulingIgnoredDuringExecution)?.nodeSelectorTerms);
     const termsPath = reqPath.child('nodeSelectorTerms');
     if (terms.length === 0) errs.push(required(termsPath, 'must have at least one node selector term'));
     terms.forEach((t, i) => {
-      errs.push(...validateNodeSelectorTerm(t, false, termsPath.index(i), v));
+      appendAll(errs, validateNodeSelectorTerm(t, false, termsPath.index(i), v));
     });
   }
   const preferred = asArray(na.preferredDuringSchedulingIgnoredDuringExecution);
@@ -152,7 +153,7 @@ function validateNodeAffinity(na: JsonObject, path: Path, v: KubeVersion): Valid
     const weight = asInt(term?.weight);
     if (weight <= 0 || weight > 100)
       errs.push(invalid(idx.child('weight'), goInt(weight), 'must be in the range 1-100'));
-    errs.push(...validateNodeSelectorTerm(term?.preference, true, idx.child('preference'), v));
+    appendAll(errs, validateNodeSelectorTerm(term?.preference, true, idx.child('preference'), v));
   });
   return errs;
 }
@@ -169,7 +170,7 @@ function validatePodAffinityTerm(term: unknown, path: Path): ValidationFieldErro
   }
   const topologyKey = asString(t?.topologyKey);
   if (topologyKey.length === 0) errs.push(required(path.child('topologyKey'), 'can not be empty'));
-  errs.push(...validateLabelName(topologyKey, path.child('topologyKey')));
+  appendAll(errs, validateLabelName(topologyKey, path.child('topologyKey')));
   return errs;
 }
 
@@ -177,7 +178,7 @@ function validatePodAffinityTerm(term: unknown, path: Path): ValidationFieldErro
 function validatePodAffinity(pa: JsonObject, path: Path): ValidationFieldError[] {
   const errs: ValidationFieldError[] = [];
   asArray(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
-    errs.push(...validatePodAffinityTerm(t, path.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)));
+    appendAll(errs, validatePodAffinityTerm(t, path.child('requiredDuringSchedulingIgnoredDuringExecution').index(i)));
   });
   asArray(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((w, i) => {
     const wt = asObject(w);
@@ -185,7 +186,7 @@ function validatePodAffinity(pa: JsonObject, path: Path): ValidationFieldError[]
     const weight = asInt(wt?.weight);
     if (weight <= 0 || weight > 100)
       errs.push(invalid(idx.child('weight'), goInt(weight), 'must be in the range 1-100'));
-    errs.push(...validatePodAffinityTerm(wt?.podAffinityTerm, idx.child('podAffinityTerm')));
+    appendAll(errs, validatePodAffinityTerm(wt?.podAffinityTerm, idx.child('podAffinityTerm')));
   });
   return errs;
 }
@@ -196,11 +197,11 @@ export function validateAffinity(affinity: unknown, path: Path, v: KubeVersion):
   if (!a) return [];
   const errs: ValidationFieldError[] = [];
   const na = asObject(a.nodeAffinity);
-  if (na) errs.push(...validateNodeAffinity(na, path.child('nodeAffinity'), v));
+  if (na) appendAll(errs, validateNodeAffinity(na, path.child('nodeAffinity'), v));
   const pa = asObject(a.podAffinity);
-  if (pa) errs.push(...validatePodAffinity(pa, path.child('podAffinity')));
+  if (pa) appendAll(errs, validatePodAffinity(pa, path.child('podAffinity')));
   const paa = asObject(a.podAntiAffinity);
-  if (paa) errs.push(...validatePodAffinity(paa, path.child('podAntiAffinity')));
+  if (paa) appendAll(errs, validatePodAffinity(paa, path.child('podAntiAffinity')));
   return errs;
 }
 
@@ -244,7 +245,7 @@ export function validateTopologySpreadConstraints(
       if (p !== undefined && p !== 'Honor' && p !== 'Ignore')
         errs.push(notSupported(idx.child(policy), goTyped(p, v), ['Honor', 'Ignore']));
     }
-    errs.push(...validateLabelSelector(c?.labelSelector, idx.child('labelSelector')));
+    appendAll(errs, validateLabelSelector(c?.labelSelector, idx.child('labelSelector')));
   });
   return errs;
 }
@@ -263,7 +264,10 @@ export function validateSchedulingGates(gates: unknown, path: Path): ValidationF
   const seen = new Set<string>();
   asArray(gates).forEach((g, i) => {
     const name = asString(asObject(g)?.name);
-    errs.push(...isQualifiedName(name).map((m) => invalid(path.index(i), goStr(name), m)));
+    appendAll(
+      errs,
+      isQualifiedName(name).map((m) => invalid(path.index(i), goStr(name), m)),
+    );
     if (seen.has(name)) errs.push(duplicate(path.index(i), goStr(name)));
     seen.add(name);
   });

@@ -6,6 +6,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   duplicate,
   goInt,
   goJsonValue,
@@ -41,7 +42,7 @@ function validateSeccomp(value: unknown, path: Path, v: KubeVersion): Validation
   if (type === 'Localhost') {
     if (localhost === undefined)
       errs.push(required(path.child('localhostProfile'), 'must be set when seccomp type is Localhost'));
-    else errs.push(...validateLocalDescendingPath(localhost, path.child('localhostProfile')));
+    else appendAll(errs, validateLocalDescendingPath(localhost, path.child('localhostProfile')));
   } else if (localhost !== undefined) {
     // Go prints the whole *SeccompProfile here; the model prints its JSON form
     errs.push(
@@ -102,7 +103,7 @@ export function validateContainerSecurityContext(
       errs.push(invalid(path.child('procMount'), goTyped(procMount, v), '`hostUsers` must be false to use `Unmasked`'));
     }
   }
-  errs.push(...validateSeccomp(sc.seccompProfile, path.child('seccompProfile'), v));
+  appendAll(errs, validateSeccomp(sc.seccompProfile, path.child('seccompProfile'), v));
   if (sc.allowPrivilegeEscalation === false) {
     // Go prints the whole *SecurityContext here; the model prints its JSON form
     if (sc.privileged === true) {
@@ -122,7 +123,7 @@ export function validateContainerSecurityContext(
       }
     }
   }
-  errs.push(...validateAppArmor(sc.appArmorProfile, path.child('appArmorProfile'), v));
+  appendAll(errs, validateAppArmor(sc.appArmorProfile, path.child('appArmorProfile'), v));
   return errs;
 }
 
@@ -167,7 +168,7 @@ export function validatePodSecurityContext(spec: JsonObject, path: Path, v: Kube
     ...validateId(sc.runAsGroup, path.child('runAsGroup')),
   ];
   asArray(sc.supplementalGroups).forEach((g, i) => {
-    errs.push(...validateId(g, path.child('supplementalGroups').index(i)));
+    appendAll(errs, validateId(g, path.child('supplementalGroups').index(i)));
   });
   if (spec.hostPID === true && sc.shareProcessNamespace === true) {
     errs.push(
@@ -179,15 +180,15 @@ export function validatePodSecurityContext(spec: JsonObject, path: Path, v: Kube
     );
   }
   const sysctls = asArray(sc.sysctls);
-  if (sysctls.length > 0) errs.push(...validateSysctls(sysctls, spec, path.child('sysctls')));
+  if (sysctls.length > 0) appendAll(errs, validateSysctls(sysctls, spec, path.child('sysctls')));
   const fsGroupChangePolicy = asOptString(sc.fsGroupChangePolicy);
   if (fsGroupChangePolicy !== undefined && !['Always', 'OnRootMismatch'].includes(fsGroupChangePolicy)) {
     errs.push(
       notSupported(path.child('fsGroupChangePolicy'), goTyped(fsGroupChangePolicy, v), ['Always', 'OnRootMismatch']),
     );
   }
-  errs.push(...validateSeccomp(sc.seccompProfile, path.child('seccompProfile'), v));
-  errs.push(...validateAppArmor(sc.appArmorProfile, path.child('appArmorProfile'), v));
+  appendAll(errs, validateSeccomp(sc.seccompProfile, path.child('seccompProfile'), v));
+  appendAll(errs, validateAppArmor(sc.appArmorProfile, path.child('appArmorProfile'), v));
   const sgp = asOptString(sc.supplementalGroupsPolicy);
   if (sgp !== undefined && !['Merge', 'Strict'].includes(sgp)) {
     errs.push(notSupported(path.child('supplementalGroupsPolicy'), goTyped(sgp, v), ['Merge', 'Strict']));

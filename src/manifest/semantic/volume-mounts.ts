@@ -4,6 +4,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   forbidden,
   goStr,
   goTyped,
@@ -14,12 +15,22 @@ import {
   type ValidationFieldError,
 } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asObject, asOptString, asString, isSet, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asOptString, asString, type JsonObject, present } from './json-access.ts';
 import { validateLocalDescendingPath, validatePathNoBacksteps } from './paths.ts';
 import type { VolumeMap } from './volumes.ts';
 
 const PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
 const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
+
+const NO_PATHS: ReadonlyMap<string, string> = new Map();
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** name -> path of a list of mounts or devices (a later entry of the same name replaces an earlier one). */
+function namedPaths(list: unknown, pathField: 'mountPath' | 'devicePath'): ReadonlyMap<string, string> {
+  const items = asArray(list);
+  if (items.length === 0) return NO_PATHS;
+  return new Map(items.map((x) => [asString(asObject(x)?.name), asString(asObject(x)?.[pathField])] as const));
+}
 
 function privileged(container: JsonObject | undefined): boolean {
   return asObject(container?.securityContext)?.privileged === true;
@@ -33,11 +44,8 @@ export function validateVolumeMounts(
   v: KubeVersion,
 ): ValidationFieldError[] {
   const errs: ValidationFieldError[] = [];
-  const devices = new Map(
-    asArray(container?.volumeDevices).map(
-      (d) => [asString(asObject(d)?.name), asString(asObject(d)?.devicePath)] as const,
-    ),
-  );
+  const devices = namedPaths(container?.volumeDevices, 'devicePath');
+  const devicePaths: ReadonlySet<string> = devices.size === 0 ? NO_NAMES : new Set(devices.values());
   const mountPaths = new Set<string>();
   asArray(container?.volumeMounts).forEach((m, i) => {
     const mnt = asObject(m);
@@ -53,24 +61,24 @@ export function validateVolumeMounts(
     mountPaths.add(mountPath);
     if (devices.has(name))
       errs.push(invalid(idx.child('name'), goStr(name), 'must not already exist in volumeDevices'));
-    if ([...devices.values()].includes(mountPath)) {
+    if (devicePaths.has(mountPath)) {
       errs.push(invalid(idx.child('mountPath'), goStr(mountPath), 'must not already exist as a path in volumeDevices'));
     }
-    if (isSet(volumes.get(name), 'image')) {
+    if (present(volumes.get(name)?.image)) {
       if (subPath.length !== 0)
         errs.push(invalid(idx.child('subPath'), goStr(subPath), 'not allowed in image volume sources'));
       if (subPathExpr.length !== 0) {
         errs.push(invalid(idx.child('subPathExpr'), goStr(subPathExpr), 'not allowed in image volume sources'));
       }
     }
-    if (subPath.length > 0) errs.push(...validateLocalDescendingPath(subPath, path.child('subPath')));
+    if (subPath.length > 0) appendAll(errs, validateLocalDescendingPath(subPath, path.child('subPath')));
     if (subPathExpr.length > 0) {
       if (subPath.length > 0) {
         errs.push(
           invalid(idx.child('subPathExpr'), goStr(subPathExpr), 'subPathExpr and subPath are mutually exclusive'),
         );
       }
-      errs.push(...validateLocalDescendingPath(subPathExpr, path.child('subPathExpr')));
+      appendAll(errs, validateLocalDescendingPath(subPathExpr, path.child('subPathExpr')));
     }
     const propagation = asOptString(mnt?.mountPropagation);
     if (propagation !== undefined) {
@@ -102,21 +110,20 @@ export function validateVolumeDevices(
   volumes: VolumeMap,
   path: Path,
 ): ValidationFieldError[] {
+  const list = asArray(container?.volumeDevices);
+  if (list.length === 0) return [];
   const errs: ValidationFieldError[] = [];
-  const mounts = new Map(
-    asArray(container?.volumeMounts).map(
-      (m) => [asString(asObject(m)?.name), asString(asObject(m)?.mountPath)] as const,
-    ),
-  );
+  const mounts = namedPaths(container?.volumeMounts, 'mountPath');
+  const mountPathsOfMounts = new Set(mounts.values());
   const devicePaths = new Set<string>();
   const deviceNames = new Set<string>();
-  asArray(container?.volumeDevices).forEach((d, i) => {
+  list.forEach((d, i) => {
     const dev = asObject(d);
     const idx = path.index(i);
     const name = asString(dev?.name);
     const devicePath = asString(dev?.devicePath);
     const vol = volumes.get(name);
-    const isPVC = isSet(vol, 'persistentVolumeClaim') || isSet(vol, 'ephemeral');
+    const isPVC = present(vol?.persistentVolumeClaim) || present(vol?.ephemeral);
     if (name.length === 0) errs.push(required(idx.child('name')));
     if (deviceNames.has(name)) errs.push(invalid(idx.child('name'), goStr(name), 'must be unique'));
     if (vol && !isPVC) {
@@ -135,7 +142,7 @@ export function validateVolumeDevices(
       errs.push(invalid(idx.child('devicePath'), goStr(devicePath), "can not contain backsteps ('..')"));
     } else devicePaths.add(devicePath);
     if (mounts.has(name)) errs.push(invalid(idx.child('name'), goStr(name), 'must not already exist in volumeMounts'));
-    if ([...mounts.values()].includes(devicePath)) {
+    if (mountPathsOfMounts.has(devicePath)) {
       errs.push(
         invalid(idx.child('devicePath'), goStr(devicePath), 'must not already exist as a path in volumeMounts'),
       );

@@ -7,6 +7,7 @@
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import { validateObjectFieldSelector, validateResourceFieldSelector } from './env.ts';
 import {
+  appendAll,
   duplicate,
   forbidden,
   goInt,
@@ -18,7 +19,7 @@ import {
   type ValidationFieldError,
 } from './field-error.ts';
 import type { Path } from './field-path.ts';
-import { asArray, asObject, asOptInt, asOptString, asString, isSet, type JsonObject } from './json-access.ts';
+import { asArray, asObject, asOptInt, asOptString, asString, isSet, type JsonObject, present } from './json-access.ts';
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './name-rules.ts';
 import { validateLocalNonReservedPath, validatePathNoBacksteps } from './paths.ts';
 import { validatePullPolicy } from './pull-policy.ts';
@@ -77,8 +78,9 @@ const VOLUME_FIELD_PATHS = [
   'metadata.uid',
 ];
 
-function fileMode(o: JsonObject | undefined, key: string, path: Path): ValidationFieldError[] {
-  const mode = asOptInt(o?.[key]);
+/** `value` is the field `key` of the object at `path` (read by the caller: a fixed name reads faster). */
+function fileMode(value: unknown, key: string, path: Path): ValidationFieldError[] {
+  const mode = asOptInt(value);
   return mode !== undefined && (mode > 0o777 || mode < 0) ? [invalid(path.child(key), goInt(mode), FILE_MODE_MSG)] : [];
 }
 
@@ -90,7 +92,8 @@ function validateKeyToPath(item: unknown, path: Path): ValidationFieldError[] {
   const p = asString(kp?.path);
   if (key.length === 0) errs.push(required(path.child('key')));
   if (p.length === 0) errs.push(required(path.child('path')));
-  errs.push(...validateLocalNonReservedPath(p, path.child('path')), ...fileMode(kp, 'mode', path));
+  appendAll(errs, validateLocalNonReservedPath(p, path.child('path')));
+  appendAll(errs, fileMode(kp?.mode, 'mode', path));
   return errs;
 }
 
@@ -100,24 +103,24 @@ function validateDownwardAPIFile(file: unknown, path: Path): ValidationFieldErro
   const errs: ValidationFieldError[] = [];
   const p = asString(f?.path);
   if (p.length === 0) errs.push(required(path.child('path')));
-  errs.push(...validateLocalNonReservedPath(p, path.child('path')));
-  if (isSet(f, 'fieldRef')) {
-    errs.push(...validateObjectFieldSelector(f?.fieldRef, VOLUME_FIELD_PATHS, path.child('fieldRef')));
-    if (isSet(f, 'resourceFieldRef')) {
+  appendAll(errs, validateLocalNonReservedPath(p, path.child('path')));
+  if (present(f?.fieldRef)) {
+    appendAll(errs, validateObjectFieldSelector(f?.fieldRef, VOLUME_FIELD_PATHS, path.child('fieldRef')));
+    if (present(f?.resourceFieldRef)) {
       errs.push(invalid(path, goStr('resource'), 'fieldRef and resourceFieldRef can not be specified simultaneously'));
     }
-  } else if (isSet(f, 'resourceFieldRef')) {
-    errs.push(...validateResourceFieldSelector(f?.resourceFieldRef, path.child('resourceFieldRef'), true));
+  } else if (present(f?.resourceFieldRef)) {
+    appendAll(errs, validateResourceFieldSelector(f?.resourceFieldRef, path.child('resourceFieldRef'), true));
   } else {
     errs.push(required(path, 'one of fieldRef and resourceFieldRef is required'));
   }
-  errs.push(...fileMode(f, 'mode', path));
+  appendAll(errs, fileMode(f?.mode, 'mode', path));
   return errs;
 }
 
 // validateProjectionSources (secret, configMap, downwardAPI, serviceAccountToken)
 function validateProjected(src: JsonObject | undefined, path: Path): ValidationFieldError[] {
-  const errs = fileMode(src, 'defaultMode', path);
+  const errs = fileMode(src?.defaultMode, 'defaultMode', path);
   const seenPaths = new Set<string>();
   const track = (p: string, value: string) => {
     if (p.length === 0) return;
@@ -128,26 +131,28 @@ function validateProjected(src: JsonObject | undefined, path: Path): ValidationF
     const source = asObject(s);
     const srcPath = path.child('sources').index(i);
     let count = 0;
-    for (const kind of ['secret', 'configMap'] as const) {
-      if (!isSet(source, kind)) continue;
+    const keyProjection = (kind: 'secret' | 'configMap', value: unknown) => {
+      if (!present(value)) return;
       count++;
-      const o = asObject(source?.[kind]);
+      const o = asObject(value);
       const name = asString(o?.name);
       if (name.length === 0) errs.push(required(srcPath.child(kind).child('name')));
       asArray(o?.items).forEach((item, j) => {
-        errs.push(...validateKeyToPath(item, srcPath.child(kind).child('items').index(j)));
+        appendAll(errs, validateKeyToPath(item, srcPath.child(kind).child('items').index(j)));
         track(asString(asObject(item)?.path), name);
       });
-    }
-    if (isSet(source, 'downwardAPI')) {
+    };
+    keyProjection('secret', source?.secret);
+    keyProjection('configMap', source?.configMap);
+    if (present(source?.downwardAPI)) {
       count++;
       for (const file of asArray(asObject(source?.downwardAPI)?.items)) {
-        errs.push(...validateDownwardAPIFile(file, srcPath.child('downwardAPI')));
+        appendAll(errs, validateDownwardAPIFile(file, srcPath.child('downwardAPI')));
         const p = asString(asObject(file)?.path);
         track(p, p);
       }
     }
-    if (isSet(source, 'serviceAccountToken')) {
+    if (present(source?.serviceAccountToken)) {
       count++;
       const sat = asObject(source?.serviceAccountToken);
       const exp = asOptInt(sat?.expirationSeconds) ?? 0;
@@ -156,9 +161,9 @@ function validateProjected(src: JsonObject | undefined, path: Path): ValidationF
       if (exp > 2 ** 32) errs.push(invalid(expPath, goInt(exp), 'may not specify a duration larger than 2^32 seconds'));
       const p = asString(sat?.path);
       if (p === '') errs.push(required(path.child('path')));
-      else errs.push(...validateLocalNonReservedPath(p, path.child('path')));
+      else appendAll(errs, validateLocalNonReservedPath(p, path.child('path')));
     }
-    if (isSet(source, 'clusterTrustBundle')) count++;
+    if (present(source?.clusterTrustBundle)) count++;
     if (count > 1) errs.push(forbidden(srcPath, 'may not specify more than 1 volume type per source'));
   });
   return errs;
@@ -183,7 +188,7 @@ function validateOneSource(
       // validateHostPathVolumeSource
       const p = asString(src?.path);
       if (p.length === 0) return [required(path.child('path'))];
-      errs.push(...validatePathNoBacksteps(p, path.child('path')));
+      appendAll(errs, validatePathNoBacksteps(p, path.child('path')));
       const type = asOptString(src?.type);
       if (type !== undefined && !HOST_PATH_TYPES.includes(type)) {
         errs.push(notSupported(path.child('type'), goTyped(type, v), HOST_PATH_TYPES));
@@ -192,16 +197,16 @@ function validateOneSource(
     }
     case 'secret':
       if (asString(src?.secretName).length === 0) errs.push(required(path.child('secretName')));
-      errs.push(...fileMode(src, 'defaultMode', path));
+      appendAll(errs, fileMode(src?.defaultMode, 'defaultMode', path));
       asArray(src?.items).forEach((item, i) => {
-        errs.push(...validateKeyToPath(item, path.child('items').index(i)));
+        appendAll(errs, validateKeyToPath(item, path.child('items').index(i)));
       });
       break;
     case 'configMap':
       if (asString(src?.name).length === 0) errs.push(required(path.child('name')));
-      errs.push(...fileMode(src, 'defaultMode', path));
+      appendAll(errs, fileMode(src?.defaultMode, 'defaultMode', path));
       asArray(src?.items).forEach((item, i) => {
-        errs.push(...validateKeyToPath(item, path.child('items').index(i)));
+        appendAll(errs, validateKeyToPath(item, path.child('items').index(i)));
       });
       break;
     case 'persistentVolumeClaim':
@@ -215,11 +220,11 @@ function validateOneSource(
       break;
     }
     case 'downwardAPI':
-      errs.push(...fileMode(src, 'defaultMode', path));
-      for (const file of asArray(src?.items)) errs.push(...validateDownwardAPIFile(file, path));
+      appendAll(errs, fileMode(src?.defaultMode, 'defaultMode', path));
+      for (const file of asArray(src?.items)) appendAll(errs, validateDownwardAPIFile(file, path));
       break;
     case 'projected':
-      errs.push(...validateProjected(src, path));
+      appendAll(errs, validateProjected(src, path));
       break;
     case 'csi': {
       // ValidateCSIDriverName
@@ -230,14 +235,28 @@ function validateOneSource(
       break;
     }
     case 'ephemeral':
-      if (!isSet(src, 'volumeClaimTemplate')) errs.push(required(path.child('volumeClaimTemplate')));
+      if (!present(src?.volumeClaimTemplate)) errs.push(required(path.child('volumeClaimTemplate')));
       break;
     case 'image':
       if (isPodVolume && asString(src?.reference).length === 0) errs.push(required(path.child('reference')));
-      errs.push(...validatePullPolicy(asString(src?.pullPolicy), path.child('pullPolicy'), v));
+      appendAll(errs, validatePullPolicy(asString(src?.pullPolicy), path.child('pullPolicy'), v));
       break;
   }
   return errs;
+}
+
+const IS_VOLUME_TYPE = new Set(VOLUME_TYPES.map(([json]) => json));
+
+/** The one volume type a volume sets (the usual case), or undefined when it sets none or several. */
+function singleVolumeType(vol: JsonObject | undefined): string | undefined {
+  if (vol === undefined) return undefined;
+  let found: string | undefined;
+  for (const key of Object.keys(vol)) {
+    if (!IS_VOLUME_TYPE.has(key) || !isSet(vol, key)) continue;
+    if (found !== undefined) return undefined;
+    found = key;
+  }
+  return found;
 }
 
 // validateVolumeSource
@@ -247,6 +266,8 @@ function validateVolumeSource(
   isPod: boolean,
   v: KubeVersion,
 ): ValidationFieldError[] {
+  const only = singleVolumeType(vol);
+  if (only !== undefined) return validateOneSource(only, asObject(vol?.[only]), path.child(only), isPod, v);
   const errs: ValidationFieldError[] = [];
   let count = 0;
   for (const [json, errorName] of VOLUME_TYPES) {
@@ -256,7 +277,7 @@ function validateVolumeSource(
       continue;
     }
     count++;
-    errs.push(...validateOneSource(json, asObject(vol?.[json]), path.child(json), isPod, v));
+    appendAll(errs, validateOneSource(json, asObject(vol?.[json]), path.child(json), isPod, v));
   }
   if (count === 0) errs.push(required(path, 'must specify a volume type'));
   return errs;
@@ -281,7 +302,7 @@ export function validateVolumes(
   const createdClaims = new Set(
     podName === ''
       ? []
-      : list.filter((x) => isSet(asObject(x), 'ephemeral')).map((x) => `${podName}-${asString(asObject(x)?.name)}`),
+      : list.filter((x) => present(asObject(x)?.ephemeral)).map((x) => `${podName}-${asString(asObject(x)?.name)}`),
   );
   list.forEach((x, i) => {
     const vol = asObject(x) ?? {};
@@ -289,20 +310,24 @@ export function validateVolumes(
     const namePath = idx.child('name');
     const name = asString(vol.name);
     const el = validateVolumeSource(vol, idx, isPod, v);
-    if (isSet(vol, 'ephemeral') && podName !== '' && name !== '') {
+    if (present(vol?.ephemeral) && podName !== '' && name !== '') {
       const pvcName = `${podName}-${name}`;
       for (const m of nameIsDNSSubdomain(pvcName, false))
         el.push(invalid(idx.child('name'), goStr(name), `PVC name "${pvcName}": ${m}`));
     }
     if (name.length === 0) el.push(required(namePath));
-    else el.push(...isDNS1123Label(name).map((m) => invalid(namePath, goStr(name), m)));
+    else
+      appendAll(
+        el,
+        isDNS1123Label(name).map((m) => invalid(namePath, goStr(name), m)),
+      );
     if (names.has(name)) el.push(duplicate(namePath, goStr(name)));
     if (el.length === 0) {
       names.add(name);
       valid.set(name, vol);
-    } else errs.push(...el);
+    } else appendAll(errs, el);
     const claimName = asString(asObject(vol.persistentVolumeClaim)?.claimName);
-    if (isSet(vol, 'persistentVolumeClaim') && createdClaims.has(claimName)) {
+    if (present(vol?.persistentVolumeClaim) && createdClaims.has(claimName)) {
       errs.push(
         invalid(
           idx.child('persistentVolumeClaim').child('claimName'),

@@ -3,7 +3,7 @@
  * pkg/apis/batch/v1/defaults.go), applied in place to a copy. Pod templates are defaulted by src/k8s/defaults.
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
-import { asObject, isSet, type JsonObject } from './json-access.ts';
+import { asObject, isSet, type JsonObject, present } from './json-access.ts';
 
 function ensureObject(parent: JsonObject, key: string): JsonObject {
   const existing = asObject(parent[key]);
@@ -60,12 +60,12 @@ function defaultDaemonSet(spec: JsonObject): void {
 
 // pkg/apis/batch/v1/defaults.go SetDefaults_Job
 function defaultJob(job: JsonObject, spec: JsonObject): void {
-  if (!isSet(spec, 'completions') && !isSet(spec, 'parallelism')) {
+  if (!present(spec?.completions) && !present(spec?.parallelism)) {
     spec.completions = 1;
     spec.parallelism = 1;
   }
   setDefault(spec, 'parallelism', 1);
-  setDefault(spec, 'backoffLimit', isSet(spec, 'backoffLimitPerIndex') ? 2147483647 : 6);
+  setDefault(spec, 'backoffLimit', present(spec?.backoffLimitPerIndex) ? 2147483647 : 6);
   setDefault(spec, 'completionMode', 'NonIndexed');
   setDefault(spec, 'suspend', false);
   const templateLabels = asObject(asObject(asObject(spec.template)?.metadata)?.labels);

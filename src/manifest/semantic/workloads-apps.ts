@@ -7,6 +7,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import {
+  appendAll,
   forbidden,
   goInt,
   goJsonValue,
@@ -20,7 +21,7 @@ import {
 } from './field-error.ts';
 import { Path } from './field-path.ts';
 import { goLabelSelector } from './go-structs.ts';
-import { asInt, asObject, asOptInt, asString, asStringMap, isSet, type JsonObject } from './json-access.ts';
+import { asInt, asObject, asOptInt, asString, asStringMap, type JsonObject, present } from './json-access.ts';
 import { selectorIsEmpty, selectorMatches, validateLabelSelector, validateLabels } from './labels.ts';
 import { nameIsDNSLabel, nameIsDNSSubdomain, regexError } from './name-rules.ts';
 import { validateAnnotations, validateNonnegative, validateObjectMeta } from './object-meta.ts';
@@ -33,7 +34,7 @@ type Errors = ValidationFieldError[];
 
 /** An empty (non-nil) selector converts to labels.Everything(); a nil one to labels.Nothing(), which is not Empty(). */
 function matchesEverything(spec: JsonObject | undefined): boolean {
-  return isSet(spec, 'selector') && selectorIsEmpty(spec?.selector);
+  return present(spec?.selector) && selectorIsEmpty(spec?.selector);
 }
 
 /** The template's labels do not satisfy the selector. */
@@ -62,7 +63,7 @@ function longRunningTemplateRules(
   const policy = asString(spec?.restartPolicy);
   if (policy !== 'Always')
     errs.push(notSupported(path.child('spec', 'restartPolicy'), goTyped(policy, opts.version), ['Always']));
-  if (isSet(spec, 'activeDeadlineSeconds')) {
+  if (present(spec?.activeDeadlineSeconds)) {
     errs.push(
       forbidden(path.child('spec', 'activeDeadlineSeconds'), `activeDeadlineSeconds in ${kind} is not Supported`),
     );
@@ -88,8 +89,8 @@ function validateTemplateForReplicaSet(spec: JsonObject | undefined, path: Path,
   const tPath = path.child('template');
   const errs: Errors = [];
   if (!matchesEverything(spec) && !matches) errs.push(selectorMismatch(template, tPath, opts));
-  errs.push(...validatePodTemplateSpec(template, tPath, opts));
-  errs.push(...longRunningTemplateRules(template, tPath, 'ReplicaSet', opts));
+  appendAll(errs, validatePodTemplateSpec(template, tPath, opts));
+  appendAll(errs, longRunningTemplateRules(template, tPath, 'ReplicaSet', opts));
   return errs;
 }
 
@@ -130,7 +131,7 @@ function validateDeploymentStrategy(strategy: unknown, path: Path): Errors {
   const s = asObject(strategy);
   const type = asString(s?.type);
   if (type === 'Recreate') {
-    return isSet(s, 'rollingUpdate')
+    return present(s?.rollingUpdate)
       ? [forbidden(path.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")]
       : [];
   }
@@ -152,7 +153,7 @@ function validateDeploymentStrategy(strategy: unknown, path: Path): Errors {
       ),
     );
   }
-  errs.push(...notMoreThan100Percent(ru.maxUnavailable, ruPath.child('maxUnavailable')));
+  appendAll(errs, notMoreThan100Percent(ru.maxUnavailable, ruPath.child('maxUnavailable')));
   return errs;
 }
 
@@ -162,16 +163,16 @@ export function validateDeployment(obj: unknown, opts: PodValidationOptions): Er
   const spec = asObject(o?.spec);
   const path = Path.root('spec');
   const errs = validateObjectMeta(o?.metadata, true, nameIsDNSSubdomain, Path.root('metadata'), opts.version);
-  errs.push(...validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
-  errs.push(...validateWorkloadSelector(spec?.selector, path.child('selector'), 'deployment', opts));
-  errs.push(...validateTemplateForReplicaSet(spec, path, opts));
-  errs.push(...validateDeploymentStrategy(spec?.strategy, path.child('strategy')));
-  errs.push(...validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
+  appendAll(errs, validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
+  appendAll(errs, validateWorkloadSelector(spec?.selector, path.child('selector'), 'deployment', opts));
+  appendAll(errs, validateTemplateForReplicaSet(spec, path, opts));
+  appendAll(errs, validateDeploymentStrategy(spec?.strategy, path.child('strategy')));
+  appendAll(errs, validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
   const history = asOptInt(spec?.revisionHistoryLimit);
-  if (history !== undefined) errs.push(...validateNonnegative(history, path.child('revisionHistoryLimit')));
+  if (history !== undefined) appendAll(errs, validateNonnegative(history, path.child('revisionHistoryLimit')));
   const progress = asOptInt(spec?.progressDeadlineSeconds);
   if (progress !== undefined) {
-    errs.push(...validateNonnegative(progress, path.child('progressDeadlineSeconds')));
+    appendAll(errs, validateNonnegative(progress, path.child('progressDeadlineSeconds')));
     if (progress <= asInt(spec?.minReadySeconds)) {
       errs.push(
         invalid(path.child('progressDeadlineSeconds'), goInt(progress), 'must be greater than minReadySeconds'),
@@ -187,10 +188,10 @@ export function validateReplicaSet(obj: unknown, opts: PodValidationOptions): Er
   const spec = asObject(o?.spec);
   const path = Path.root('spec');
   const errs = validateObjectMeta(o?.metadata, true, nameIsDNSSubdomain, Path.root('metadata'), opts.version);
-  errs.push(...validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
-  errs.push(...validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
-  errs.push(...validateWorkloadSelector(spec?.selector, path.child('selector'), 'deployment', opts));
-  errs.push(...validateTemplateForReplicaSet(spec, path, opts));
+  appendAll(errs, validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
+  appendAll(errs, validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
+  appendAll(errs, validateWorkloadSelector(spec?.selector, path.child('selector'), 'deployment', opts));
+  appendAll(errs, validateTemplateForReplicaSet(spec, path, opts));
   return errs;
 }
 
@@ -232,10 +233,10 @@ export function validateDaemonSet(obj: unknown, opts: PodValidationOptions): Err
   const path = Path.root('spec');
   const template = asObject(spec?.template);
   const errs = validateObjectMeta(o?.metadata, true, nameIsDNSSubdomain, Path.root('metadata'), opts.version);
-  errs.push(...validateLabelSelector(spec?.selector, path.child('selector')));
+  appendAll(errs, validateLabelSelector(spec?.selector, path.child('selector')));
   const matches = selectorMatches(spec?.selector, asStringMap(asObject(template?.metadata)?.labels));
   if (matches === false) errs.push(selectorMismatch(template, path.child('template'), opts));
-  if (isSet(spec, 'selector') && selectorIsEmpty(spec?.selector)) {
+  if (present(spec?.selector) && selectorIsEmpty(spec?.selector)) {
     errs.push(
       invalid(
         path.child('selector'),
@@ -244,13 +245,13 @@ export function validateDaemonSet(obj: unknown, opts: PodValidationOptions): Err
       ),
     );
   }
-  errs.push(...validatePodTemplateSpec(template, path.child('template'), opts));
-  errs.push(...longRunningTemplateRules(template, path.child('template'), 'DaemonSet', opts));
-  errs.push(...validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
-  errs.push(...validateNonnegative(asInt(spec?.templateGeneration), path.child('templateGeneration')));
-  errs.push(...validateDaemonSetUpdateStrategy(spec?.updateStrategy, path.child('updateStrategy')));
+  appendAll(errs, validatePodTemplateSpec(template, path.child('template'), opts));
+  appendAll(errs, longRunningTemplateRules(template, path.child('template'), 'DaemonSet', opts));
+  appendAll(errs, validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
+  appendAll(errs, validateNonnegative(asInt(spec?.templateGeneration), path.child('templateGeneration')));
+  appendAll(errs, validateDaemonSetUpdateStrategy(spec?.updateStrategy, path.child('updateStrategy')));
   const history = asOptInt(spec?.revisionHistoryLimit);
-  if (history !== undefined) errs.push(...validateNonnegative(history, path.child('revisionHistoryLimit')));
+  if (history !== undefined) appendAll(errs, validateNonnegative(history, path.child('revisionHistoryLimit')));
   return errs;
 }
 
@@ -297,8 +298,9 @@ export function validateStatefulSet(obj: unknown, opts: PodValidationOptions): E
     }
   } else if (type === 'RollingUpdate') {
     if (ru)
-      errs.push(
-        ...validateNonnegative(asInt(ru.partition), path.child('updateStrategy', 'rollingUpdate', 'partition')),
+      appendAll(
+        errs,
+        validateNonnegative(asInt(ru.partition), path.child('updateStrategy', 'rollingUpdate', 'partition')),
       );
   } else {
     errs.push(
@@ -307,16 +309,16 @@ export function validateStatefulSet(obj: unknown, opts: PodValidationOptions): E
   }
   // the retention policy and ordinals are dropped before validation while their gates are off (before 1.27)
   if (statefulSetBetaFieldsKept(v)) {
-    errs.push(...validateRetentionPolicy(spec?.persistentVolumeClaimRetentionPolicy, path, v));
+    appendAll(errs, validateRetentionPolicy(spec?.persistentVolumeClaimRetentionPolicy, path, v));
   }
-  errs.push(...validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
-  errs.push(...validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
+  appendAll(errs, validateNonnegative(asInt(spec?.replicas), path.child('replicas')));
+  appendAll(errs, validateNonnegative(asInt(spec?.minReadySeconds), path.child('minReadySeconds')));
   const ordinals = asObject(spec?.ordinals);
   if (statefulSetBetaFieldsKept(v) && ordinals) {
     // the child is named "ordinals.start" in one step, which renders the same as two
-    errs.push(...validateNonnegative(asInt(ordinals.start), path.child('ordinals.start')));
+    appendAll(errs, validateNonnegative(asInt(ordinals.start), path.child('ordinals.start')));
   }
-  errs.push(...validateWorkloadSelector(spec?.selector, path.child('selector'), 'statefulset', opts));
+  appendAll(errs, validateWorkloadSelector(spec?.selector, path.child('selector'), 'statefulset', opts));
   const template = asObject(spec?.template);
   const tPath = path.child('template');
   const matches = selectorMatches(spec?.selector, asStringMap(asObject(template?.metadata)?.labels));
@@ -324,12 +326,13 @@ export function validateStatefulSet(obj: unknown, opts: PodValidationOptions): E
   else {
     if (!matchesEverything(spec) && !matches) errs.push(selectorMismatch(template, tPath, opts));
     const meta = asObject(template?.metadata);
-    errs.push(...validateLabels(asStringMap(meta?.labels), tPath.child('labels')));
-    errs.push(...validateAnnotations(asStringMap(meta?.annotations), tPath.child('annotations'), v));
-    errs.push(
-      ...validatePodSpecificAnnotations(asStringMap(meta?.annotations), template?.spec, tPath.child('annotations'), v),
+    appendAll(errs, validateLabels(asStringMap(meta?.labels), tPath.child('labels')));
+    appendAll(errs, validateAnnotations(asStringMap(meta?.annotations), tPath.child('annotations'), v));
+    appendAll(
+      errs,
+      validatePodSpecificAnnotations(asStringMap(meta?.annotations), template?.spec, tPath.child('annotations'), v),
     );
   }
-  errs.push(...longRunningTemplateRules(template, tPath, 'StatefulSet', opts));
+  appendAll(errs, longRunningTemplateRules(template, tPath, 'StatefulSet', opts));
   return errs;
 }

@@ -6,6 +6,7 @@
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import { cronScheduleError } from './cron-schedule.ts';
 import {
+  appendAll,
   goInt,
   goStr,
   goStringMap,
@@ -17,7 +18,7 @@ import {
 } from './field-error.ts';
 import { Path } from './field-path.ts';
 import { goLabelSelector } from './go-structs.ts';
-import { asObject, asOptInt, asOptString, asString, asStringMap, isSet, type JsonObject } from './json-access.ts';
+import { asObject, asOptInt, asOptString, asString, asStringMap, type JsonObject, present } from './json-access.ts';
 import { selectorMatches, validateLabelSelector } from './labels.ts';
 import { isDNS1123Label, nameIsDNSSubdomain } from './name-rules.ts';
 import { validateNonnegative, validateObjectMeta } from './object-meta.ts';
@@ -39,7 +40,7 @@ export function jobGeneratedLabels(name: string, uid: string, v: KubeVersion): R
 // validateGeneratedSelector: with a generated selector the template must carry the generated labels
 function validateGeneratedSelector(job: JsonObject | undefined, v: KubeVersion): Errors {
   const spec = asObject(job?.spec);
-  if (spec?.manualSelector === true || !isSet(spec, 'selector')) return [];
+  if (spec?.manualSelector === true || !present(spec?.selector)) return [];
   const meta = asObject(job?.metadata);
   const name = asString(meta?.name);
   const uid = asString(meta?.uid);
@@ -67,7 +68,7 @@ function validateGeneratedSelector(job: JsonObject | undefined, v: KubeVersion):
 function validatePodReplacementPolicy(spec: JsonObject | undefined, path: Path, v: KubeVersion): Errors {
   const policy = asOptString(spec?.podReplacementPolicy);
   if (policy === undefined || v.minor < 29) return [];
-  if (isSet(spec, 'podFailurePolicy'))
+  if (present(spec?.podFailurePolicy))
     return policy === 'Failed' ? [] : [notSupported(path, goTyped(policy, v), ['Failed'])];
   // sets.List: the supported values sorted
   return policy === 'Failed' || policy === 'TerminatingOrFailed'
@@ -88,12 +89,12 @@ function validateJobSpec(spec: JsonObject | undefined, path: Path, opts: PodVali
     'backoffLimitPerIndex',
   ]) {
     const n = asOptInt(spec?.[f]);
-    if (n !== undefined) errs.push(...validateNonnegative(n, path.child(f)));
+    if (n !== undefined) appendAll(errs, validateNonnegative(n, path.child(f)));
   }
   const maxFailed = asOptInt(spec?.maxFailedIndexes);
   if (maxFailed !== undefined) {
-    errs.push(...validateNonnegative(maxFailed, path.child('maxFailedIndexes')));
-    if (!isSet(spec, 'backoffLimitPerIndex'))
+    appendAll(errs, validateNonnegative(maxFailed, path.child('maxFailedIndexes')));
+    if (!present(spec?.backoffLimitPerIndex))
       errs.push(required(path.child('backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
   }
   const mode = asOptString(spec?.completionMode);
@@ -102,7 +103,7 @@ function validateJobSpec(spec: JsonObject | undefined, path: Path, opts: PodVali
       errs.push(notSupported(path.child('completionMode'), goTyped(mode, v), ['NonIndexed', 'Indexed']));
     }
     if (mode === 'Indexed') {
-      if (!isSet(spec, 'completions'))
+      if (!present(spec?.completions))
         errs.push(required(path.child('completions'), 'when completion mode is Indexed'));
       const parallelism = asOptInt(spec?.parallelism);
       if (parallelism !== undefined && parallelism > 100000) {
@@ -123,16 +124,16 @@ function validateJobSpec(spec: JsonObject | undefined, path: Path, opts: PodVali
     if (maxFailed !== undefined)
       errs.push(invalid(path.child('maxFailedIndexes'), goInt(maxFailed), 'requires indexed completion mode'));
   }
-  errs.push(...validatePodReplacementPolicy(spec, path.child('podReplacementPolicy'), v));
+  appendAll(errs, validatePodReplacementPolicy(spec, path.child('podReplacementPolicy'), v));
   const template = asObject(spec?.template);
-  errs.push(...validatePodTemplateSpec(template, path.child('template'), opts));
+  appendAll(errs, validatePodTemplateSpec(template, path.child('template'), opts));
   // Always is what defaulting gives a template without restartPolicy, so it reads as "not set"
   const policy = asString(asObject(template?.spec)?.restartPolicy);
   const policyPath = path.child('template', 'spec', 'restartPolicy');
   if (policy === 'Always' || policy === '') errs.push(required(policyPath, 'valid values: "OnFailure", "Never"'));
   else if (policy !== 'OnFailure' && policy !== 'Never')
     errs.push(notSupported(policyPath, goTyped(policy, v), ['OnFailure', 'Never']));
-  else if (isSet(spec, 'podFailurePolicy') && policy !== 'Never') {
+  else if (present(spec?.podFailurePolicy) && policy !== 'Never') {
     errs.push(invalid(policyPath, goTyped(policy, v), 'only "Never" is supported when podFailurePolicy is specified'));
   }
   return errs;
@@ -146,12 +147,12 @@ export function validateJob(obj: unknown, opts: PodValidationOptions): Errors {
   const spec = asObject(job?.spec);
   const path = Path.root('spec');
   const errs = validateObjectMeta(meta, true, nameIsDNSSubdomain, Path.root('metadata'), v);
-  errs.push(...validateGeneratedSelector(job, v));
-  errs.push(...validateJobSpec(spec, path, opts));
-  if (!isSet(spec, 'selector')) errs.push(required(path.child('selector')));
-  else errs.push(...validateLabelSelector(spec?.selector, path.child('selector')));
+  appendAll(errs, validateGeneratedSelector(job, v));
+  appendAll(errs, validateJobSpec(spec, path, opts));
+  if (!present(spec?.selector)) errs.push(required(path.child('selector')));
+  else appendAll(errs, validateLabelSelector(spec?.selector, path.child('selector')));
   const templateLabels = asStringMap(asObject(asObject(spec?.template)?.metadata)?.labels);
-  if (isSet(spec, 'selector') && selectorMatches(spec?.selector, templateLabels) === false) {
+  if (present(spec?.selector) && selectorMatches(spec?.selector, templateLabels) === false) {
     errs.push(
       invalid(
         path.child('template', 'metadata', 'labels'),
@@ -225,8 +226,8 @@ export function validateCronJob(obj: unknown, opts: PodValidationOptions): Error
     }
   }
   const deadline = asOptInt(spec?.startingDeadlineSeconds);
-  if (deadline !== undefined) errs.push(...validateNonnegative(deadline, path.child('startingDeadlineSeconds')));
-  errs.push(...validateTimeZone(spec?.timeZone, path.child('timeZone'), v));
+  if (deadline !== undefined) appendAll(errs, validateNonnegative(deadline, path.child('startingDeadlineSeconds')));
+  appendAll(errs, validateTimeZone(spec?.timeZone, path.child('timeZone'), v));
   const concurrency = asString(spec?.concurrencyPolicy);
   if (concurrency === '') errs.push(required(path.child('concurrencyPolicy')));
   else if (!['Allow', 'Forbid', 'Replace'].includes(concurrency)) {
@@ -235,8 +236,8 @@ export function validateCronJob(obj: unknown, opts: PodValidationOptions): Error
   const jobTemplate = asObject(spec?.jobTemplate);
   const jtPath = path.child('jobTemplate');
   const jobSpec = asObject(jobTemplate?.spec);
-  errs.push(...validateJobSpec(jobSpec, jtPath.child('spec'), opts));
-  if (isSet(jobSpec, 'selector')) {
+  appendAll(errs, validateJobSpec(jobSpec, jtPath.child('spec'), opts));
+  if (present(jobSpec?.selector)) {
     errs.push(
       invalid(
         jtPath.child('spec', 'selector'),
@@ -250,7 +251,7 @@ export function validateCronJob(obj: unknown, opts: PodValidationOptions): Error
   }
   for (const f of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
     const n = asOptInt(spec?.[f]);
-    if (n !== undefined) errs.push(...validateNonnegative(n, path.child(f)));
+    if (n !== undefined) appendAll(errs, validateNonnegative(n, path.child(f)));
   }
   if (asString(meta?.name).length > 52) {
     errs.push(

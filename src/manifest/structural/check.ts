@@ -39,6 +39,28 @@ function jsonKind(value: unknown): string {
   }
 }
 
+/**
+ * Whether visiting `value` at `n` certainly finds nothing: null, or a scalar of the node's own type. Most leaves are,
+ * and for them the walk skips keeping its path and error context (which only a finding reads).
+ */
+function quietLeaf(n: DecodeNode, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (n.kind) {
+    case NodeKind.String:
+      return typeof value === 'string';
+    case NodeKind.Bool:
+      return typeof value === 'boolean';
+    case NodeKind.Int:
+      return typeof value === 'number' && Number.isInteger(value) && value >= n.min && value <= n.max;
+    case NodeKind.IntOrString:
+      return typeof value === 'string';
+    case NodeKind.Any:
+      return true;
+    default:
+      return false;
+  }
+}
+
 export class Checker {
   readonly path: PathSegment[] = [];
   readonly mapKeys: boolean[] = [];
@@ -169,11 +191,13 @@ export class Checker {
         if (!n.preserveUnknown) this.add('strict', key, `unknown field ${goQuote(this.strictPath(key))}`);
         continue;
       }
+      const value = obj[key];
+      if (quietLeaf(field.node, value)) continue;
       this.path.push(key);
       this.mapKeys.push(false);
       this.goStack.push(field.goName);
       this.structName = n.structName;
-      this.visit(field.node, obj[key]);
+      this.visit(field.node, value);
       this.structName = outer;
       this.goStack.pop();
       this.mapKeys.pop();
@@ -192,6 +216,7 @@ export class Checker {
   private visitMap(n: DecodeNode, obj: Record<string, unknown>): void {
     const elem = n.elem as DecodeNode;
     for (const key in obj) {
+      if (quietLeaf(elem, obj[key])) continue;
       this.path.push(key);
       this.mapKeys.push(true);
       this.visit(elem, obj[key]);
@@ -203,6 +228,7 @@ export class Checker {
   private visitArray(n: DecodeNode, items: unknown[]): void {
     const elem = n.elem as DecodeNode;
     for (let i = 0; i < items.length; i++) {
+      if (quietLeaf(elem, items[i])) continue;
       this.path.push(i);
       this.mapKeys.push(false);
       this.visit(elem, items[i]);

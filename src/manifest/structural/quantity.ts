@@ -59,6 +59,20 @@ export function quantityError(str: string): string | undefined {
   return suffixOk(str.slice(suffixStart)) ? undefined : QUANTITY_SUFFIX;
 }
 
+/** quantityError results for plain strings; `null` for a string that parses (Map.get gives undefined when unseen). */
+const plainResults = new Map<string, string | null>();
+const PLAIN_RESULTS_LIMIT = 512;
+
+function plainQuantityError(value: string): string | undefined {
+  let result = plainResults.get(value);
+  if (result === undefined) {
+    result = quantityError(value) ?? null;
+    if (plainResults.size >= PLAIN_RESULTS_LIMIT) plainResults.clear();
+    plainResults.set(value, result);
+  }
+  return result ?? undefined;
+}
+
 /**
  * (*Quantity).UnmarshalJSON on the JSON value kubectl sends: null is accepted; a string's raw bytes (without the
  * quotes, still JSON-escaped) and any other value's JSON text are trimmed and parsed.
@@ -67,8 +81,8 @@ export function quantityJsonError(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   let raw: string;
   if (typeof value === 'string') {
-    // the common case needs no JSON escaping and no trimming: parse the string itself
-    if (PLAIN.test(value)) return quantityError(value);
+    // the common case needs no JSON escaping and no trimming: parse the string itself (manifests repeat a few)
+    if (PLAIN.test(value)) return plainQuantityError(value);
     raw = goJsonStringBody(value);
   } else if (typeof value === 'number') raw = jsonNumberText(value);
   else if (typeof value === 'boolean') raw = String(value);

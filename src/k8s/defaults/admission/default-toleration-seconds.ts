@@ -46,7 +46,7 @@ export function admitDefaultTolerationSeconds(
       childPath('spec.tolerations', list.length),
       'admission:DefaultTolerationSeconds',
       CITATION,
-      `${flag}=${seconds}`,
+      log.recording ? `${flag}=${seconds}` : undefined,
     );
   };
   if (!toleratesNotReady)
