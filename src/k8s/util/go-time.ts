@@ -33,6 +33,12 @@ function wholeSeconds(seconds: number): number {
 }
 
 // Days since 1970-01-01 for a civil date (H. Hinnant's days_from_civil).
+/** Days in a month of the proleptic Gregorian calendar, as Go's time package counts them (month 1-12). */
+export function daysIn(month: number, year: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

@@ -4,6 +4,7 @@
  * `nginx` must not). Source: sigs.k8s.io/yaml goyaml.v2/resolve.go (resolve, parseTimestamp) and encode.go
  * (isBase60Float), with Go's strconv.ParseInt/ParseUint/ParseFloat and time.Parse rules they rely on.
  */
+import { daysIn } from './go-time.ts';
 
 // resolve.go init: resolveTable hints by first byte
 const HINTS: Readonly<Record<string, 'S' | 'D' | 'M' | '.'>> = (() => {
@@ -201,14 +202,6 @@ function mapTag(s: string): ResolvedTag {
 // resolve.go parseTimestamp: the four time.Parse layouts go-yaml tries, after a YYYY- quick check.
 
 const DIGIT = /[0-9]/;
-const daysIn = (month: number, year: number) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
 
 /** time.getnum(s, false): one or two digits. */
 function getnum(s: string): [number, string] | undefined {

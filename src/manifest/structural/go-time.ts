@@ -2,6 +2,7 @@
  * metav1.Time's UnmarshalJSON parses with time.Parse(time.RFC3339, s). This is Go's time/format.go parse() walking
  * that one layout ("2006-01-02T15:04:05Z07:00"), far enough to produce its *time.ParseError texts.
  */
+import { daysIn } from '../../k8s/util/go-time.ts';
 
 const LAYOUT = '2006-01-02T15:04:05Z07:00';
 
@@ -30,15 +31,6 @@ function getnum(s: string, fixed: boolean): [number, string] | undefined {
   if (!digit(s, 1)) return fixed ? undefined : [s.charCodeAt(0) - 48, s.slice(1)];
   return [(s.charCodeAt(0) - 48) * 10 + (s.charCodeAt(1) - 48), s.slice(2)];
 }
-
-const daysIn = (month: number, year: number) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
 
 type Chunk = { literal: string } | { std: '2006' | '01' | '02' | '15' | '04' | '05' | 'Z07:00' };
 const CHUNKS: Chunk[] = [
