@@ -10,6 +10,7 @@ import {
   createPod,
   DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
   DefaultingInputError,
+  defaultPod,
   NamespaceMismatchError,
 } from '../k8s/defaults/index.ts';
 import type { KubeVersion } from '../k8s/version/index.ts';
@@ -181,7 +182,11 @@ export class ApiServer {
     const stored = name === undefined ? undefined : this.pods.get(key(ns, name));
     if (!stored) return { action: 'created', pod: this.create(obj, ns) };
     this.checkValid(obj);
-    const changed = mergeAllowedChanges(stored, obj as Pod);
+    // The apiserver defaults an update's object before comparing it with the stored one, so fields the manifest
+    // leaves to defaulting (a port's protocol, imagePullPolicy, ...) do not count as changes.
+    // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/update.go (decode with defaulting) + pod strategy ValidateUpdate
+    const desired = defaultPod(obj, this.version, { provenance: false }).object as unknown as Pod;
+    const changed = mergeAllowedChanges(stored, desired);
     if (!changed) return { action: 'unchanged', pod: structuredClone(stored) };
     stored.metadata.resourceVersion = this.nextResourceVersion();
     const generation = stored.metadata.generation;
