@@ -62,19 +62,19 @@ export function validateManifests(input: string | Uint8Array, options: ValidateO
   const filename = options.filename ?? '-';
   const parsed =
     typeof input === 'string' ? parseManifests(input, { filename }) : parseManifestBytes(input, { filename });
-  const objects = parsed.documents.map((doc) => validateObject(doc, options));
+  const objects = parsed.documents.map((d) => validateObject(d, options));
   const kindErrors = objects.flatMap((o) => (o.kindError ? [o.kindError] : []));
   const sourceErrors = [...parsed.errors, ...kindErrors];
   const valid = sourceErrors.length === 0 && objects.every((o) => o.errors.length === 0);
   return { filename, sourceErrors, objects, valid };
 }
 
-function validateObject(document: ManifestDocument, options: ValidateOptions): ObjectOutcome {
-  const meta = document.value as TypeMeta;
+function validateObject(doc: ManifestDocument, options: ValidateOptions): ObjectOutcome {
+  const meta = doc.value as TypeMeta;
   const apiVersion = typeof meta.apiVersion === 'string' ? meta.apiVersion : '';
   const kind = typeof meta.kind === 'string' ? meta.kind : '';
   const rawName = meta.metadata?.name;
-  const base = { document, apiVersion, kind, name: typeof rawName === 'string' ? rawName : '', warnings: [] };
+  const base = { document: doc, apiVersion, kind, name: typeof rawName === 'string' ? rawName : '', warnings: [] };
 
   const missing = [apiVersion === '' ? 'apiVersion not set' : '', kind === '' ? 'kind not set' : ''].filter(Boolean);
   if (missing.length > 0) {
@@ -82,21 +82,21 @@ function validateObject(document: ManifestDocument, options: ValidateOptions): O
     const kindError: SourceError = {
       code: 'MISSING_KIND',
       message: `error validating data: [${missing.join(', ')}]`,
-      span: document.span,
+      span: doc.span,
     };
     return { ...base, kindError, errors: [], semanticModelled: false };
   }
 
   let structural: ReturnType<typeof validateStructure>;
   try {
-    structural = validateStructure(options.pack, document.value, { fieldValidation: options.fieldValidation });
+    structural = validateStructure(options.pack, doc.value, { fieldValidation: options.fieldValidation });
   } catch (error) {
     if (!(error instanceof StructuralKindError)) throw error;
     // kubectl's REST mapping fails: no request reaches the apiserver (cli-runtime resource mapper)
     const kindError: SourceError = {
       code: 'UNKNOWN_KIND',
       message: `no matches for kind "${kind}" in version "${apiVersion}" (Kubernetes 1.${options.pack.minor})`,
-      span: document.spanOf(['kind']),
+      span: doc.spanOf(['kind']),
     };
     return { ...base, kindError, errors: [], semanticModelled: false };
   }
@@ -108,9 +108,9 @@ function validateObject(document: ManifestDocument, options: ValidateOptions): O
   }
   if (!isSupportedKind(kind)) {
     // Structural checks only: say so rather than pass the object as if the apiserver had checked it.
-    return { ...base, errors: [], warnings: structural.warnings, object: document.value, semanticModelled: false };
+    return { ...base, errors: [], warnings: structural.warnings, object: doc.value, semanticModelled: false };
   }
-  const semantic = validateForCreate(document.value, { version: options.version });
+  const semantic = validateForCreate(doc.value, { version: options.version });
   const status = statusForErrors({ ...target, name: semantic.name }, semantic.errors);
   return {
     ...base,
