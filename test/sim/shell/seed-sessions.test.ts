@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { type Cluster, createCluster, nginxServer } from '../../../src/sim/index.ts';
 import { runCommand } from '../../../src/sim/shell/index.ts';
 import type { CommandTarget } from '../../../src/sim/shell/types.ts';
-import { KUBECTL_GET_OUTPUT, RESTART_ALWAYS, RESTART_NEVER } from '../../manifest/parse/fixtures/seed-manifests.ts';
+import {
+  KUBECTL_GET_OUTPUT_AS_PRINTED,
+  RESTART_ALWAYS,
+  RESTART_NEVER,
+} from '../../manifest/parse/fixtures/seed-manifests.ts';
 import { shellContext } from './context.ts';
 
 const NODE = 'k8s-node3.guoguo.com';
@@ -269,8 +273,8 @@ spec:
       .replace(/containerd:\/\/[0-9a-f]{64}/g, 'containerd://ID')
       .replace(/@sha256:[0-9a-f]{64}/g, '@sha256:DIGEST')
       .replace(/192\.\d+\.\d+\.\d+/g, 'POD_IP');
-  const expected = KUBECTL_GET_OUTPUT.split('\n')
-    .filter((l) => !l.trim().startsWith('#') && !l.includes('cni.projectcalico.org'))
+  const expected = KUBECTL_GET_OUTPUT_AS_PRINTED.split('\n')
+    .filter((l) => !l.includes('cni.projectcalico.org'))
     .join('\n');
 
   it('prints the last-applied-configuration kubectl apply wrote, byte for byte', () => {
