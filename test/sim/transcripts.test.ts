@@ -8,22 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { printPod } from '../../src/k8s/kubectl/print-pod.ts';
 import { type Cluster, createCluster, exitsAfter } from '../../src/sim/index.ts';
 import { creationTime, describeEvents, getPods, podManifest, row } from './helpers.ts';
+import { T07_START, T18_START, transcript07Cluster, transcript18Cluster } from './transcript-clusters.ts';
 
 describe('07: rediss (no tag => Always) on kind v1.30: ErrImagePull, back-off, edit to fix', () => {
-  const K = 1719512244;
-  const c = createCluster({
-    version: '1.30',
-    seed: '1384',
-    startTime: K,
-    nodes: [
-      {
-        name: 'lucky-luke-control-plane',
-        taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
-      },
-      { name: 'lucky-luke-worker' },
-      { name: 'lucky-luke-worker2' },
-    ],
-  });
+  const K = T07_START;
+  const c = transcript07Cluster();
   c.advanceTo(K + 0.4);
   c.apply({
     apiVersion: 'v1',
@@ -74,8 +63,8 @@ describe('07: rediss (no tag => Always) on kind v1.30: ErrImagePull, back-off, e
 });
 
 describe('18: nginx:1.23.1 with imagePullPolicy Never on kind v1.24, then `kind load`', () => {
-  const K = 1667900000;
-  const c = createCluster({ version: '1.24', seed: '63', startTime: K, nodes: [{ name: 'alice-control-plane' }] });
+  const K = T18_START;
+  const c = transcript18Cluster();
   c.advanceTo(K + 0.2);
   c.apply({
     apiVersion: 'v1',

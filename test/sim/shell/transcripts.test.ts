@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../../src/sim/index.ts';
 import { runCommand } from '../../../src/sim/shell/index.ts';
 import type { CommandTarget } from '../../../src/sim/shell/types.ts';
+import { T07_START, T18_START, transcript07Cluster, transcript18Cluster } from '../transcript-clusters.ts';
 import { shellContext } from './context.ts';
 
 const CLIENT: CommandTarget = { kind: 'client' };
@@ -15,20 +16,8 @@ const CLIENT: CommandTarget = { kind: 'client' };
 const trimLines = (text: string) => text.replace(/ +$/gm, '');
 
 describe('07-errimagepull-imagepullbackoff-describe-then-edit-fix.json (kind v1.30, kubectl v1.30.2)', () => {
-  const K = 1719512244;
-  const c = createCluster({
-    version: '1.30',
-    seed: '1384',
-    startTime: K,
-    nodes: [
-      {
-        name: 'lucky-luke-control-plane',
-        taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
-      },
-      { name: 'lucky-luke-worker' },
-      { name: 'lucky-luke-worker2', internalIP: '172.19.0.2' },
-    ],
-  });
+  const K = T07_START;
+  const c = transcript07Cluster();
   const task3 =
     'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    app: test\n  name: redis\nspec:\n  containers:\n  - image: rediss\n    name: redis\n';
   const ctx = shellContext(c, { 'task3.yaml': task3, 'task3-fixed.yaml': task3.replace('rediss', 'redis') }, 30);
@@ -127,8 +116,8 @@ Events:
 });
 
 describe('18-kind-errimageneverpull-then-kind-load-recovers.json (kind v1.24)', () => {
-  const K = 1667900000;
-  const c = createCluster({ version: '1.24', seed: '63', startTime: K, nodes: [{ name: 'alice-control-plane' }] });
+  const K = T18_START;
+  const c = transcript18Cluster();
   const manifest = `apiVersion: v1
 kind: Pod
 metadata:
