@@ -11,28 +11,13 @@
  * (3) restartPolicy Always + `nginx -s stop` twice: immediate first restart, 10s CrashLoopBackOff second.
  */
 import { describe, expect, it } from 'vitest';
-import { type Cluster, createCluster, nginxServer } from '../../src/sim/index.ts';
+import { type Cluster, } from '../../src/sim/index.ts';
 import { creationTime, describeEvents, getPods } from './helpers.ts';
+import { SEED_IMAGE, SEED_NODE, SEED_START, seedCluster } from './transcript-clusters.ts';
 
-const NODE = 'k8s-node3.guoguo.com';
-const IMAGE = 'images.guoguo.com/apps/ubuntu-nginx:1.24.0';
-const K = 1691548500; // a whole second; creationTimestamp is floored to it
-
-function seedCluster(seed: string, preload: boolean): Cluster {
-  return createCluster({
-    version: '1.26',
-    seed,
-    startTime: K,
-    nodes: [{ name: NODE, podCIDR: '192.17.65.192/26', ...(preload ? { images: [IMAGE] } : {}) }],
-    registries: [
-      {
-        host: 'images.guoguo.com',
-        flavour: 'distribution',
-        repositories: { 'apps/ubuntu-nginx': { '1.24.0': { sizeBytes: 60_000_000, behaviour: nginxServer() } } },
-      },
-    ],
-  });
-}
+const NODE = SEED_NODE;
+const IMAGE = SEED_IMAGE;
+const K = SEED_START;
 
 function applyNginx5(c: Cluster, restartPolicy: 'Never' | 'Always') {
   c.apply({

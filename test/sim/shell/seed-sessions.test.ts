@@ -7,7 +7,7 @@
  * it alone), and their `-o wide` row is cut after the NODE column (compared by pattern).
  */
 import { describe, expect, it } from 'vitest';
-import { type Cluster, createCluster, nginxServer } from '../../../src/sim/index.ts';
+import { createCluster, nginxServer } from '../../../src/sim/index.ts';
 import { runCommand } from '../../../src/sim/shell/index.ts';
 import type { CommandTarget } from '../../../src/sim/shell/types.ts';
 import {
@@ -15,32 +15,17 @@ import {
   RESTART_ALWAYS,
   RESTART_NEVER,
 } from '../../manifest/parse/fixtures/seed-manifests.ts';
+import { SEED_IMAGE, SEED_NODE, SEED_START, seedCluster } from '../transcript-clusters.ts';
 import { shellContext } from './context.ts';
 
-const NODE = 'k8s-node3.guoguo.com';
-const IMAGE = 'images.guoguo.com/apps/ubuntu-nginx:1.24.0';
-const K = 1691548500;
+const NODE = SEED_NODE;
+const IMAGE = SEED_IMAGE;
+const K = SEED_START;
 const CLIENT: CommandTarget = { kind: 'client' };
 const ON_NODE: CommandTarget = { kind: 'node', node: NODE };
 const IN_NGINX: CommandTarget = { kind: 'container', pod: 'nginx-5' };
 const DEPRECATED =
   'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n';
-
-function seedCluster(seed: string, preload: boolean): Cluster {
-  return createCluster({
-    version: '1.26',
-    seed,
-    startTime: K,
-    nodes: [{ name: NODE, podCIDR: '192.17.65.192/26', ...(preload ? { images: [IMAGE] } : {}) }],
-    registries: [
-      {
-        host: 'images.guoguo.com',
-        flavour: 'distribution',
-        repositories: { 'apps/ubuntu-nginx': { '1.24.0': { sizeBytes: 60_000_000, behaviour: nginxServer() } } },
-      },
-    ],
-  });
-}
 
 function eventsOf(describeText: string): string {
   return describeText.slice(describeText.indexOf('Events:'));
