@@ -11,7 +11,7 @@
  * (3) restartPolicy Always + `nginx -s stop` twice: immediate first restart, 10s CrashLoopBackOff second.
  */
 import { describe, expect, it } from 'vitest';
-import { type Cluster, } from '../../src/sim/index.ts';
+import type { Cluster } from '../../src/sim/index.ts';
 import { creationTime, describeEvents, getPods } from './helpers.ts';
 import { SEED_IMAGE, SEED_NODE, SEED_START, seedCluster } from './transcript-clusters.ts';
 
