@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The README's test command (`npm test`): lint, type check, then every Vitest suite, and a closing line
- * `N passed, N failed` that CI reads (lint and the type check count as one test each).
+ * The README's test command (`npm test`): lint, type check, every Vitest suite, the site build (which checks every
+ * example) and the browser tests, then a closing line `N passed, N failed` that CI reads (lint, the type check and
+ * the build count as one test each).
  * Later steps still run after a failure, so one run shows everything that is wrong.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,23 +35,46 @@ check('lint and format (biome)', ['biome', 'check', '.']);
 check('astro sync (content types)', ['astro', 'sync']);
 check('type check (tsc)', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 
-const report = join(cacheDir, 'vitest-report.json');
-rmSync(report, { force: true });
-run('unit and conformance tests (vitest)', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-]);
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  passed += json.numPassedTests;
-  failed += json.numFailedTests;
-  // A suite that fails to load has no tests to count: count it as a failure, never as silence.
-  failed += json.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-} catch (error) {
-  console.error(`vitest wrote no report (${error.message}): counted as a failure`);
+/** Adds up a Vitest JSON report; a missing report or a suite that failed to load counts as a failure. */
+function countReport(label, report) {
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    // A suite that fails to load has no tests to count: count it as a failure, never as silence.
+    failed += json.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  } catch (error) {
+    console.error(`${label} wrote no report (${error.message}): counted as a failure`);
+    failed++;
+  }
+}
+
+const reporters = (report) => ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+
+const unitReport = join(cacheDir, 'vitest-report.json');
+rmSync(unitReport, { force: true });
+run('unit and conformance tests (vitest)', ['vitest', 'run', ...reporters(unitReport)]);
+countReport('vitest', unitReport);
+
+// The site build runs the example checker on every page: a wrong example fails here, at its file:line:col.
+const built = run('site build (every example checked)', ['astro', 'build']);
+if (built) passed++;
+else failed++;
+console.log(`${built ? '✔' : '✘'} site build`);
+
+// Browser tests against that build (Debian's Chromium is installed when missing).
+const e2eReport = join(cacheDir, 'e2e-report.json');
+rmSync(e2eReport, { force: true });
+if (built) {
+  console.log('\n▶ browser tests: npm run test:e2e');
+  spawnSync('node', ['scripts/e2e.mjs', ...reporters(e2eReport)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PODBOOK_E2E_SKIP_BUILD: '1' },
+  });
+  countReport('browser tests', e2eReport);
+} else {
+  console.error('browser tests not run: the site did not build (counted as a failure)');
   failed++;
 }
 
