@@ -14,7 +14,14 @@ import type { StoredImage } from './image-store.ts';
 import { type BehaviourOverride, Kubelet } from './kubelet.ts';
 import { type NodeSpec, SimNode } from './node.ts';
 import type { RuntimeTimings } from './pod-sync.ts';
-import { defaultRegistries, normalizeImage, RegistrySet, type RegistrySpec, type ResolvedImage } from './registry.ts';
+import {
+  defaultRegistries,
+  normalizeImage,
+  RegistryError,
+  RegistrySet,
+  type RegistrySpec,
+  type ResolvedImage,
+} from './registry.ts';
 import type { SimGateOverrides } from './release-rules.ts';
 import { Scheduler } from './scheduler.ts';
 import { digestFor, SeededRandom } from './seeded-random.ts';
@@ -248,7 +255,17 @@ export class Cluster {
   /** `crictl pull <image>` on a node: the image is there `seconds` later (advance the clock to see it). */
   pullOnNode(nodeName: string, image: string): PullOnNodeResult {
     const node = this.node(nodeName);
-    const r = node.crictlPull(image);
+    let r: ReturnType<SimNode['crictlPull']>;
+    try {
+      r = node.crictlPull(image);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      // containerd's CRI PullImage parses the reference first (image_pull.go: distribution.ParseDockerRef,
+      // "failed to parse image reference %q: %w"); nothing is fetched.
+      const reason = error.message.replace(/^couldn't parse image name(?: "[^"]*")?: /, '');
+      const desc = `failed to parse image reference ${JSON.stringify(image)}: ${reason}`;
+      return { ok: false, seconds: 0, error: `pulling image: rpc error: code = Unknown desc = ${desc}` };
+    }
     const seconds = r.finishedAt - r.startedAt;
     if (r.answer.ok) return { ok: true, imageId: r.answer.image.imageId, seconds };
     // crictl: `FATA[0001] pulling image: <the CRI error>`; the front end adds the log prefix.

@@ -120,3 +120,23 @@ describe('logrus and go-units formatting', () => {
     expect(humanSizeWithPrecision(1_500_000_000, 3)).toBe('1.5GB');
   });
 });
+
+describe('crictl and references that do not parse (found by the property tests)', () => {
+  it('pull: containerd refuses to parse the reference; nothing is fetched and the clock does not move', () => {
+    const { c, run } = setup();
+    const before = c.now();
+    expect(run('crictl pull Nginx:1.25')).toEqual({
+      output: `${logrusLine('FATA', 0, 'pulling image: rpc error: code = Unknown desc = failed to parse image reference "Nginx:1.25": invalid reference format: repository name (library/Nginx) must be lowercase')}`,
+      exitCode: 1,
+    });
+    expect(c.now()).toBe(before);
+  });
+
+  it('rmi: a name that is no reference is looked up as an image ID, and is not found', () => {
+    const { run } = setup(['nginx:1.23.1']);
+    expect(run('crictl rmi Nginx:1.25')).toEqual({
+      output: `${logrusLine('ERRO', 0, 'no such image Nginx:1.25')}${logrusLine('FATA', 0, 'unable to remove the image(s)')}`,
+      exitCode: 1,
+    });
+  });
+});

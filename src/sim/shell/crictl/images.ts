@@ -7,6 +7,7 @@
 import { TabWriter } from '../../../k8s/kubectl/tabwriter.ts';
 import type { Cluster } from '../../cluster.ts';
 import type { StoredImage } from '../../image-store.ts';
+import { RegistryError } from '../../registry.ts';
 import { Terminal } from '../result.ts';
 import type { CommandResult } from '../types.ts';
 import { humanSizeWithPrecision } from './go-units.ts';
@@ -74,14 +75,24 @@ export function crictlImages(cluster: Cluster, node: string, options: ImagesOpti
 }
 
 /** The image a reference or an image ID (full, bare hex, or a unique prefix of it) names. */
-// containerd CRI ImageStatus: LocalResolve by reference, else by ID
+// containerd CRI ImageStatus: LocalResolve by reference, else by ID. A text that is no valid reference
+// (`Nginx:1.25`) is only tried as an ID, so crictl reports "no such image", as for any unknown name.
 function resolve(cluster: Cluster, node: string, ref: string): StoredImage | undefined {
-  const byReference = cluster.node(node).findImage(ref);
+  const byReference = findByReference(cluster, node, ref);
   if (byReference) return byReference;
   const hex = ref.startsWith('sha256:') ? ref.slice(7) : ref;
   if (!/^[0-9a-f]+$/.test(hex)) return undefined;
   const matches = cluster.listImagesOnNode(node).filter((i) => i.imageId.slice(7).startsWith(hex));
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+function findByReference(cluster: Cluster, node: string, ref: string): StoredImage | undefined {
+  try {
+    return cluster.node(node).findImage(ref);
+  } catch (error) {
+    if (error instanceof RegistryError) return undefined;
+    throw error;
+  }
 }
 
 /** `crictl rmi IMAGE...`: `Deleted: <tag>` per tag of each image; unknown images are errors. */
