@@ -12,6 +12,16 @@ import { testPack } from './schema/pack-fixture.ts';
 const at = (minor: number, text: string | Uint8Array, filename = 'nginx-pod.yaml') =>
   validateManifests(text, { version: kubeVersion(minor), pack: testPack(minor), filename });
 
+describe('kubectl rendering of YAML errors', () => {
+  it('prints a repeated key as go-yaml v2 prints its TypeError, with the line once', () => {
+    const text = 'apiVersion: v1\nkind: Pod\napiVersion: v1\nmetadata:\n  name: x\n';
+    expect(renderReportKubectl(at(26, text, 'dup.yaml'))).toBe(
+      'error: error parsing dup.yaml: error converting YAML to JSON: yaml: unmarshal errors:\n' +
+        '  line 3: key "apiVersion" already set in map\n',
+    );
+  });
+});
+
 describe('the seed notes', () => {
   it('rejects containers given as a map, at the containers value, as a BadRequest', () => {
     const report = at(26, CONTAINERS_AS_MAP);

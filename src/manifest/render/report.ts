@@ -53,6 +53,9 @@ export function renderReportKubectl(report: ManifestReport): string {
         const detail = first.message.replace(/ \(Kubernetes [^)]*\)$/, '');
         return `error: resource mapping not found for name: ${name} namespace: "" from ${goQuote(file)}: ${detail}\nensure CRDs are installed first\n`;
       }
+      case 'YAML_DUPLICATE_KEY':
+        // go-yaml v2 reports a repeated key as a TypeError, which prints its own "line N:" per error.
+        return `error: error parsing ${file}: error converting YAML to JSON: yaml: unmarshal errors:\n  ${first.message}\n`;
       default:
         return `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${first.span.start.line}: ${first.message}\n`;
     }

@@ -114,6 +114,9 @@ const PALETTE = [
   '.inf',
 ];
 
+// A hang guard, not a speed claim (that is npm run bench): generous, so a loaded machine does not fail it.
+const HANG_GUARD_MS = 120_000;
+
 describe('a generated corpus of nasty input never throws and reports sound positions', () => {
   it('random bytes', () => {
     const next = random(1);
@@ -144,21 +147,25 @@ describe('a generated corpus of nasty input never throws and reports sound posit
     }
   });
 
-  it('real manifests with random damage', () => {
-    const next = random(3);
-    for (let n = 0; n < 400; n++) {
-      let text = SEEDS[n % SEEDS.length] ?? '';
-      for (let edits = 1 + Math.floor(next() * 4); edits > 0; edits--) {
-        const at = Math.floor(next() * (text.length + 1));
-        const what = PALETTE[Math.floor(next() * PALETTE.length)] ?? '';
-        text =
-          next() < 0.2
-            ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 10))
-            : text.slice(0, at) + what + text.slice(at);
+  it(
+    'real manifests with random damage',
+    () => {
+      const next = random(3);
+      for (let n = 0; n < 400; n++) {
+        let text = SEEDS[n % SEEDS.length] ?? '';
+        for (let edits = 1 + Math.floor(next() * 4); edits > 0; edits--) {
+          const at = Math.floor(next() * (text.length + 1));
+          const what = PALETTE[Math.floor(next() * PALETTE.length)] ?? '';
+          text =
+            next() < 0.2
+              ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 10))
+              : text.slice(0, at) + what + text.slice(at);
+        }
+        checkResult(text, parseManifests(text));
       }
-      checkResult(text, parseManifests(text));
-    }
-  });
+    },
+    HANG_GUARD_MS,
+  );
 
   it('CRLF and a byte-order mark move no line or column', () => {
     for (const seed of SEEDS) {
@@ -193,20 +200,24 @@ describe('a generated corpus of nasty input never throws and reports sound posit
     }
   });
 
-  it('pathological sizes stay fast enough to finish', () => {
-    for (const text of [
-      '{'.repeat(50_000),
-      `${'- '.repeat(20_000)}x`,
-      '"'.repeat(50_000),
-      'a: '.repeat(20_000),
-      `${'? '.repeat(5_000)}x`,
-      '&a '.repeat(10_000),
-      `${'a:\n  '.repeat(2_000)}b`,
-      `x: ${'*a '.repeat(10_000)}`,
-      '#'.repeat(100_000),
-      '\n'.repeat(100_000),
-    ]) {
-      checkResult(text, parseManifests(text));
-    }
-  });
+  it(
+    'pathological sizes stay fast enough to finish',
+    () => {
+      for (const text of [
+        '{'.repeat(50_000),
+        `${'- '.repeat(20_000)}x`,
+        '"'.repeat(50_000),
+        'a: '.repeat(20_000),
+        `${'? '.repeat(5_000)}x`,
+        '&a '.repeat(10_000),
+        `${'a:\n  '.repeat(2_000)}b`,
+        `x: ${'*a '.repeat(10_000)}`,
+        '#'.repeat(100_000),
+        '\n'.repeat(100_000),
+      ]) {
+        checkResult(text, parseManifests(text));
+      }
+    },
+    HANG_GUARD_MS,
+  );
 });
