@@ -126,6 +126,7 @@ export class SimNode {
       runtime: this.runtimeFlavour,
       rng: this.rng,
       dnsServer: this.dnsServer,
+      hasContent: (imageId) => this.images.list().some((i) => i.imageId === imageId),
     });
     const finishedAt = startedAt + answer.seconds;
     this.pullerFreeAt = finishedAt;
@@ -142,6 +143,7 @@ export class SimNode {
       runtime: this.runtimeFlavour,
       rng: this.rng,
       dnsServer: this.dnsServer,
+      hasContent: (imageId) => this.images.list().some((i) => i.imageId === imageId),
     });
     const finishedAt = now + answer.seconds;
     if (answer.ok) this.storeAt(finishedAt, answer.image);

@@ -149,6 +149,12 @@ export interface PullRequest {
   /** jitter for transfer times */
   readonly rng: SeededRandom;
   readonly dnsServer?: string;
+  /**
+   * Whether the node's store already holds this image's content (same image ID). The runtime then only resolves
+   * the manifest: containerd's pull skips layers it has (content store), so `Always` on a node that has the
+   * image costs a round trip, not a download.
+   */
+  readonly hasContent?: (imageId: string) => boolean;
 }
 
 /** All registries the nodes can reach, by host. */
@@ -195,7 +201,8 @@ export class RegistrySet {
     const image = registry.find(p.path, p.tag, p.digest);
     if (!image) return fail(registry.hasRepository(p.path) ? 'tagNotFound' : 'repositoryNotFound');
     const bandwidth = registry.spec.bandwidthBytesPerSecond ?? DEFAULT_BANDWIDTH;
-    const seconds = (latency + image.sizeBytes / bandwidth) * jitter();
+    const transfer = req.hasContent?.(image.imageId) ? 0 : image.sizeBytes / bandwidth;
+    const seconds = (latency + transfer) * jitter();
     const repoTag = p.tag && !p.digest ? `${p.repository}:${p.tag}` : image.repoTag;
     return { ok: true, image: { ...image, repoTag }, seconds };
   }
