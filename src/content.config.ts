@@ -15,6 +15,6 @@ export const collections = {
   // UI strings of our own components, per locale (src/site/i18n/<locale>.json).
   i18n: defineCollection({
     loader: glob({ base: './src/site/i18n', pattern: '*.json' }),
-    schema: i18nSchema(),
+    schema: i18nSchema({ extend: z.object({ 'podbook.checkedAgainst': z.string().optional() }).catchall(z.string()) }),
   }),
 };
