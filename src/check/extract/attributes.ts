@@ -9,6 +9,8 @@ import type { CheckableKind, FenceAttribute } from './types.ts';
 
 export const MANIFEST_LANGS: ReadonlySet<string> = new Set(['yaml', 'yml', 'json']);
 export const TRANSCRIPT_LANGS: ReadonlySet<string> = new Set(['console', 'shellsession', 'shell-session']);
+/** A ```timeline``` block is a chart the model draws (its role comes from the language alone). */
+export const TIMELINE_LANG = 'timeline';
 
 interface AttributeRule {
   form: 'value' | 'flag';
@@ -25,18 +27,27 @@ const ALL_ROLES: readonly CheckableKind[] = [
 ];
 
 export const PODBOOK_ATTRIBUTES: Readonly<Record<string, AttributeRule>> = {
-  file: { form: 'value', roles: ['manifest', 'invalid-manifest'], what: 'names a manifest (yaml, yml or json block)' },
+  file: {
+    form: 'value',
+    roles: ['manifest', 'invalid-manifest', 'timeline'],
+    what: 'names a manifest (yaml, yml or json block) or the manifest a timeline applies',
+  },
   expect: { form: 'value', roles: ['manifest', 'invalid-manifest'], what: 'marks a manifest that must be rejected' },
   'errors-for': { form: 'value', roles: ['expected-errors'], what: 'holds the errors of an invalid manifest' },
   explain: { form: 'flag', roles: ['explain'], what: 'marks `kubectl explain` output' },
   generate: { form: 'flag', roles: ['explain'], what: 'asks for generated `kubectl explain` output' },
   k8s: {
     form: 'value',
-    roles: ['manifest', 'invalid-manifest', 'transcript', 'explain'],
+    roles: ['manifest', 'invalid-manifest', 'transcript', 'explain', 'timeline'],
     what: 'sets the Kubernetes version',
   },
   kubectl: { form: 'value', roles: ['transcript', 'explain'], what: 'sets the kubectl version' },
-  scenario: { form: 'value', roles: ['manifest', 'invalid-manifest', 'transcript'], what: 'picks a cluster scenario' },
+  scenario: {
+    form: 'value',
+    roles: ['manifest', 'invalid-manifest', 'transcript', 'timeline'],
+    what: 'picks a cluster scenario',
+  },
+  until: { form: 'value', roles: ['timeline'], what: 'says how long a timeline records (until=6m)' },
   check: { form: 'value', roles: ALL_ROLES, what: 'opts out of checking (`check=skip reason="..."`)' },
   reason: { form: 'value', roles: ALL_ROLES, what: 'says why a block is skipped' },
 };
@@ -61,6 +72,7 @@ export const EXPRESSIVE_CODE_ATTRIBUTES: ReadonlySet<string> = new Set([
 
 /** The role a block's language and attributes give it (before `check=skip`), or undefined for none. */
 export function roleOf(lang: string, attrs: Readonly<Record<string, string | true>>): CheckableKind | undefined {
+  if (lang === TIMELINE_LANG) return 'timeline';
   if (attrs['errors-for'] !== undefined) return 'expected-errors';
   if (attrs.explain !== undefined) return 'explain';
   if (MANIFEST_LANGS.has(lang) && (attrs.file !== undefined || attrs.expect !== undefined)) {

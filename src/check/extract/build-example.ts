@@ -11,6 +11,7 @@ import { DEFAULT_SCENARIO } from './podbook-settings.ts';
 import { resolveScenario } from './scenarios.ts';
 import { kubectlCalls, normalizeFileName } from './shell-words.ts';
 import type { SourceLine } from './source-lines.ts';
+import { timelineExample } from './timeline-block.ts';
 import { parseBody } from './transcript.ts';
 import type { BlockBase, Example, ExplainExample, Frontmatter, ResolvedScenario } from './types.ts';
 
@@ -148,6 +149,8 @@ export function buildExample(
     return { ...base, kind: 'ignored', unterminated: role !== undefined };
   }
   if (!role) return { ...base, kind: 'ignored', unterminated: false };
+  // A timeline cannot be skipped (timeline-block.ts reports check= on it).
+  if (role === 'timeline') return timelineExample(base, scenarioOf(base, frontmatter, sink), sink);
 
   if (attrs.check === 'skip') {
     const reason = typeof attrs.reason === 'string' ? attrs.reason.trim() : '';

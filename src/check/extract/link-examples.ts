@@ -8,7 +8,15 @@
 import type { ErrorSink } from './errors.ts';
 import { resolveHost } from './scenarios.ts';
 import { appliedFiles, normalizeFileName } from './shell-words.ts';
-import type { Example, InvalidManifestExample, ManifestExample, SkippedExample } from './types.ts';
+import type {
+  Example,
+  InvalidManifestExample,
+  ManifestExample,
+  ResolvedScenario,
+  SkippedExample,
+  Step,
+  TimelineExample,
+} from './types.ts';
 
 type FileBlock = ManifestExample | InvalidManifestExample | (SkippedExample & { file?: string });
 
@@ -77,26 +85,33 @@ function linkErrorBlocks(examples: Example[], sink: ErrorSink): void {
   }
 }
 
+/** Resolves the hosts a block's prompts name (HOST_UNKNOWN when the scenario does not know one). */
+function linkHosts(steps: readonly Step[], scenario: ResolvedScenario, sink: ErrorSink): void {
+  const cluster = scenario.cluster;
+  const knowsHosts = cluster !== undefined && (cluster.nodes?.length ?? 0) + (cluster.clients?.length ?? 0) > 0;
+  if (!knowsHosts || !cluster) return;
+  for (const step of steps) {
+    if (step.where !== 'host' || step.host === undefined) continue;
+    const found = resolveHost(cluster, step.host);
+    if (found === undefined) {
+      const names = [...(cluster.nodes ?? []).map((n) => n.name), ...(cluster.clients ?? [])];
+      sink.error(
+        'HOST_UNKNOWN',
+        step.line,
+        step.col,
+        `host "${step.host}" is not a node or client of scenario "${scenario.name}" (${names.join(', ')})`,
+      );
+    } else if (found !== 'client') {
+      step.node = found.node;
+    }
+  }
+}
+
 function linkTranscripts(examples: Example[], sink: ErrorSink): void {
   for (const example of examples) {
     if (example.kind !== 'transcript') continue;
-    const cluster = example.scenario.cluster;
-    const knowsHosts = cluster !== undefined && (cluster.nodes?.length ?? 0) + (cluster.clients?.length ?? 0) > 0;
+    linkHosts(example.steps, example.scenario, sink);
     for (const step of example.steps) {
-      if (step.where === 'host' && step.host !== undefined && knowsHosts && cluster) {
-        const found = resolveHost(cluster, step.host);
-        if (found === undefined) {
-          const names = [...(cluster.nodes ?? []).map((n) => n.name), ...(cluster.clients ?? [])];
-          sink.error(
-            'HOST_UNKNOWN',
-            step.line,
-            step.col,
-            `host "${step.host}" is not a node or client of scenario "${example.scenario.name}" (${names.join(', ')})`,
-          );
-        } else if (found !== 'client') {
-          step.node = found.node;
-        }
-      }
       if (step.where !== 'host' || step.command === undefined) continue;
       for (const file of appliedFiles(step.command)) {
         const target = nearestBefore(examples, example.index, file, example.scenario.name);
@@ -105,6 +120,40 @@ function linkTranscripts(examples: Example[], sink: ErrorSink): void {
         }
       }
     }
+  }
+}
+
+/** A timeline's `file=`: the last manifest with that name above it, in its scenario. */
+function linkTimeline(examples: Example[], example: TimelineExample, sink: ErrorSink): void {
+  linkHosts(example.steps, example.scenario, sink);
+  if (!example.file) return;
+  const at = example.attributes.find((a) => a.key === 'file');
+  const [line, col] = [at?.line ?? example.fence.line, at?.col ?? example.fence.col];
+  const target = nearestBefore(examples, example.index, example.file, example.scenario.name);
+  if (!target) {
+    const scenario = example.scenario.name === 'default' ? '' : ` in scenario "${example.scenario.name}"`;
+    sink.error(
+      'TIMELINE_UNKNOWN_FILE',
+      line,
+      col,
+      `file=${example.file}: no manifest block with file=${example.file} comes before this timeline${scenario}`,
+    );
+  } else if (target.kind === 'skipped') {
+    sink.error(
+      'TIMELINE_FILE_UNUSABLE',
+      line,
+      col,
+      `file=${example.file}: that manifest (line ${target.fence.line}) is skipped, so the model cannot apply it`,
+    );
+  } else if (target.kind === 'invalid-manifest') {
+    sink.error(
+      'TIMELINE_FILE_UNUSABLE',
+      line,
+      col,
+      `file=${example.file}: that manifest (line ${target.fence.line}) is marked expect=invalid, so it creates no pod`,
+    );
+  } else {
+    example.manifest = target.index;
   }
 }
 
@@ -123,7 +172,7 @@ function requireErrors(examples: Example[], sink: ErrorSink): void {
 function requireVersion(examples: Example[], sink: ErrorSink): void {
   const unversioned = examples.filter(
     (e) =>
-      ((e.kind === 'manifest' || e.kind === 'invalid-manifest' || e.kind === 'transcript') &&
+      ((e.kind === 'manifest' || e.kind === 'invalid-manifest' || e.kind === 'transcript' || e.kind === 'timeline') &&
         e.scenario.k8s === undefined) ||
       (e.kind === 'explain' && e.k8s === undefined),
   );
@@ -140,6 +189,7 @@ function requireVersion(examples: Example[], sink: ErrorSink): void {
 export function linkExamples(examples: Example[], sink: ErrorSink): void {
   linkErrorBlocks(examples, sink);
   linkTranscripts(examples, sink);
+  for (const example of examples) if (example.kind === 'timeline') linkTimeline(examples, example, sink);
   requireErrors(examples, sink);
   requireVersion(examples, sink);
 }

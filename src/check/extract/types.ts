@@ -267,7 +267,27 @@ export interface ExplainExample extends BlockBase {
   callouts: Callout[];
 }
 
-export type CheckableKind = 'manifest' | 'invalid-manifest' | 'expected-errors' | 'transcript' | 'explain';
+/**
+ * A ```timeline``` block: a chart of the pods' container states, drawn by the model. It applies the manifest
+ * `file=` (the last block with that name above it, in its scenario) to a fresh cluster of its scenario at time 0,
+ * runs its steps (commands without output, `#@ at`/`#@ wait` before them) and records until `until`.
+ */
+export interface TimelineExample extends BlockBase {
+  kind: 'timeline';
+  /** The `file=` manifest applied at time 0 (normalized, `./` removed); `''` when the block names none. */
+  file: string;
+  /** Index of the manifest block `file` refers to (set when it is found). */
+  manifest?: number;
+  /** How long to record, in seconds (`until=6m`); 0 when missing or invalid (reported). */
+  until: number;
+  scenario: ResolvedScenario;
+  /** The `title="..."` to show, when given. */
+  title?: string;
+  /** The commands to run, in order, with their `#@ at`/`#@ wait` directives in `before`. */
+  steps: Step[];
+}
+
+export type CheckableKind = 'manifest' | 'invalid-manifest' | 'expected-errors' | 'transcript' | 'explain' | 'timeline';
 
 export interface SkippedExample extends BlockBase {
   kind: 'skipped';
@@ -288,6 +308,7 @@ export type Example =
   | ExpectedErrorsExample
   | TranscriptExample
   | ExplainExample
+  | TimelineExample
   | SkippedExample
   | IgnoredExample;
 

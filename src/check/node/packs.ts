@@ -15,7 +15,7 @@ export class SchemaSetupError extends Error {
 export function pageReleases(page: ExtractedPage): string[] {
   const releases = new Set<string>();
   for (const e of page.examples) {
-    if (e.kind === 'manifest' || e.kind === 'invalid-manifest' || e.kind === 'transcript') {
+    if (e.kind === 'manifest' || e.kind === 'invalid-manifest' || e.kind === 'transcript' || e.kind === 'timeline') {
       if (e.scenario.k8s) releases.add(e.scenario.k8s);
     } else if (e.kind === 'explain' && e.k8s) releases.add(e.k8s);
   }

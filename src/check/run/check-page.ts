@@ -3,7 +3,8 @@
  *  - manifests are validated (an invalid one fails at the page position of the problem);
  *  - `expect=invalid` manifests must be rejected, with exactly the errors of their errors block;
  *  - transcripts are replayed in their session (scenario × release: one cluster, clock and file set each);
- *  - explain blocks are compared with the schema's `kubectl explain` text.
+ *  - explain blocks are compared with the schema's `kubectl explain` text;
+ *  - timelines are played on a fresh cluster of their scenario (timeline.ts): every command must succeed.
  * Examples run in page order; a failure is reported and the page goes on. Pure TypeScript (browser-safe):
  * schema packs and the terminal come from `env`.
  */
@@ -21,11 +22,13 @@ import {
   type InvalidManifestExample,
   type ManifestExample,
   type ResolvedScenario,
+  type TimelineExample,
   type TranscriptExample,
 } from '../extract/index.ts';
 import { explainFailure, parseExplainCommand } from './explain.ts';
 import { acceptedFailure, errorsFailure, manifestFailures, validateExample } from './manifests.ts';
 import { openSession, type Session, sessionKey } from './session.ts';
+import { playTimeline } from './timeline.ts';
 import { runTranscript, type StepMismatch } from './transcript.ts';
 import type { CheckEnv, CheckFailure, CheckOptions, PageCheck, SkippedBlock } from './types.ts';
 import { updatePage } from './update.ts';
@@ -101,6 +104,10 @@ class PageRun {
     return session;
   }
 
+  get examples(): readonly Example[] {
+    return this.page.examples;
+  }
+
   report(index: number): ManifestReport | undefined {
     return this.reports.get(index);
   }
@@ -167,11 +174,24 @@ function checkExplain(r: PageRun, example: ExplainExample): void {
   }
 }
 
+/** A timeline runs on a cluster of its own (it starts from time 0), so it does not change the page's sessions. */
+function checkTimeline(r: PageRun, example: TimelineExample): void {
+  const { k8s } = example.scenario;
+  if (k8s === undefined || example.until <= 0) return; // extraction errors say why
+  if (example.file && example.manifest === undefined) return; // TIMELINE_UNKNOWN_FILE / _UNUSABLE
+  const pack = r.pack(k8s, example);
+  if (!pack) return;
+  const play = playTimeline(r.examples, example, pack, runCommand, r.file);
+  r.failures.push(...play.failures);
+  r.steps += play.commands;
+}
+
 function checkExample(r: PageRun, example: Example): void {
   if (example.kind === 'manifest' || example.kind === 'invalid-manifest') checkManifest(r, example);
   else if (example.kind === 'expected-errors') checkErrors(r, example);
   else if (example.kind === 'transcript') checkTranscript(r, example);
   else if (example.kind === 'explain') checkExplain(r, example);
+  else if (example.kind === 'timeline') checkTimeline(r, example);
   else if (example.kind === 'skipped') r.skip(example, example.role, example.reason);
 }
 

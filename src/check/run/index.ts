@@ -7,4 +7,5 @@ export { checkPage, checkSource } from './check-page.ts';
 export { manifestValidator } from './cluster-options.ts';
 export { failureHeader, formatFailure } from './format.ts';
 export { PAGE_IMAGE_SIZE_BYTES } from './page-registries.ts';
+export { type PlayTimelineOptions, playTimeline, type TimelinePlay } from './timeline.ts';
 export * from './types.ts';

@@ -45,6 +45,8 @@ export const CHECK_ERROR_CODES = [
   'NOT_MODELLED',
   /** The simulator failed on a command (a bug or a gap in the model, not in the page). */
   'SIMULATOR_ERROR',
+  /** A timeline's `kubectl apply -f FILE` or one of its commands fails in the timeline's cluster. */
+  'TIMELINE_COMMAND_FAILED',
 ] as const;
 
 export type CheckErrorCode = (typeof CHECK_ERROR_CODES)[number];
@@ -78,12 +80,12 @@ export interface SkippedBlock {
 }
 
 export interface CheckCounts {
-  /** Checkable blocks of the page (manifests, errors, transcripts, explain), skipped ones included. */
+  /** Checkable blocks of the page (manifests, errors, transcripts, explain, timelines), skipped ones included. */
   examples: number;
   /** Blocks with at least one failure. */
   failed: number;
   skipped: number;
-  /** Transcript and explain steps run. */
+  /** Transcript and explain steps run, and timeline commands. */
   steps: number;
 }
 
