@@ -18,6 +18,7 @@ import {
 } from '../k8s/kubelet/event-messages.ts';
 import type { ImagePullBackOff } from '../k8s/kubelet/image-pull.ts';
 import { decideRestart, isSidecar, type LatestRuntimeStatus } from '../k8s/kubelet/restart.ts';
+import { terminationPrerequisites } from '../k8s/kubelet/termination-order.ts';
 import type { KubeVersion } from '../k8s/version/index.ts';
 import type { VirtualClock } from './clock.ts';
 import type { ContainerBehaviour } from './container-behaviour.ts';
@@ -117,6 +118,13 @@ export function* syncPod(h: SyncHost, w: SyncTarget): Generator<number, SyncOutc
   }
 
   const actions = computePodActions(h, pod);
+  if (actions.killPod) {
+    // SyncPod step 2, "Stopping PodSandbox for pod, because all other containers are dead":
+    // killPodWithSyncResult stops the running containers (the sidecars), then the sandbox; nothing is started.
+    yield* killRunningContainers(h, w.uid, pod);
+    runtime.stopSandbox(w.uid);
+    return { kind: 'ok' };
+  }
   for (const { rec, container } of actions.kill) {
     h.record(pod, fieldPathOf(rec.name, rec.init), killingContainerEvent(rec.name, { kind: 'definitionChanged' }));
     const until = runtime.stopContainer(rec.id, graceOf(pod));
@@ -135,6 +143,8 @@ export function* syncPod(h: SyncHost, w: SyncTarget): Generator<number, SyncOutc
 }
 
 interface PodActions {
+  /** every container is stopped, then the sandbox (podActions.KillPod) */
+  killPod: boolean;
   readonly kill: { rec: RuntimeContainer; container: Container }[];
   readonly start: { container: Container; init: boolean }[];
 }
@@ -142,46 +152,79 @@ interface PodActions {
 /**
  * Which containers this sync starts: init containers one at a time (sidecars once each, then onwards), then
  * every regular container the restart rules want running; running containers whose image changed are killed
- * and started again.
+ * and started again. Once the pod has initialized, exited sidecars are restarted alongside the regular
+ * containers. When no regular container runs or will start, the pod is killed instead and no sidecar is
+ * restarted: sidecars never keep a finished pod alive.
  */
-// pkg/kubelet/kuberuntime/kuberuntime_manager.go (*kubeGenericRuntimeManager).computePodActions
+// pkg/kubelet/kuberuntime/kuberuntime_manager.go (*kubeGenericRuntimeManager).computePodActions (and, for init
+// containers, kuberuntime_container.go computeInitContainerActions / findNextInitContainerToRun)
 function computePodActions(h: SyncHost, pod: Pod): PodActions {
   const { spec } = pod;
   const uid = pod.metadata.uid ?? '';
   const runtime = h.node.runtime;
-  const actions: PodActions = { kill: [], start: [] };
+  const actions: PodActions = { killPod: false, kill: [], start: [] };
+  // computeInitContainerActions podHasInitialized: a regular container is created or running
+  const initialized = spec.containers.some((c) => {
+    const state = runtime.latest(uid, c.name)?.state;
+    return state === 'created' || state === 'running';
+  });
   for (const c of spec.initContainers ?? []) {
     const rec = runtime.latest(uid, c.name);
-    const decision = decideRestart({ container: c, spec, latest: latestStatus(rec), role: 'init' }, h.version);
     if (isSidecar(c, h.version)) {
+      const decision = decideRestart({ container: c, spec, latest: latestStatus(rec), role: 'init' }, h.version);
       if (!decision.restart) continue;
       actions.start.push({ container: c, init: true });
+      if (initialized) continue;
       return actions; // the next init container waits until this sidecar has started
     }
+    // after initialization, only restartable init containers need to be kept running
+    if (initialized) continue;
     if (rec?.state === 'running') return actions;
     if (rec?.state === 'exited' && rec.exitCode === 0) continue;
+    const decision = decideRestart({ container: c, spec, latest: latestStatus(rec), role: 'init' }, h.version);
     if (decision.restart) actions.start.push({ container: c, init: true });
     return actions;
   }
+  let keepCount = 0;
+  let regularToStart = 0;
   for (const c of spec.containers) {
     const rec = runtime.latest(uid, c.name);
     if (rec?.state === 'running') {
-      // containerChanged: a new image is a new definition (the hash covers the whole spec upstream).
-      if (rec.specImage !== c.image) actions.kill.push({ rec, container: c });
+      // containerChanged: a new image is a new definition (the hash covers the whole spec upstream); the
+      // container is killed and started again, so it counts as one to start, not one to keep.
+      if (rec.specImage !== c.image) {
+        actions.kill.push({ rec, container: c });
+        regularToStart++;
+      } else {
+        keepCount++;
+      }
       continue;
     }
     if (decideRestart({ container: c, spec, latest: latestStatus(rec) }, h.version).restart) {
       actions.start.push({ container: c, init: false });
+      regularToStart++;
     }
+  }
+  // `if keepCount == 0 && len(changes.ContainersToStart) == 0 { changes.KillPod = true; ...
+  // changes.InitContainersToStart = nil }`: the regular containers are done, so running sidecars are stopped.
+  if (keepCount === 0 && regularToStart === 0) {
+    actions.killPod = true;
+    actions.start.length = 0;
   }
   return actions;
 }
 
-function graceOf(pod: Pod): number {
+/** The pod's grace period before the minimum: deletionGracePeriodSeconds, else terminationGracePeriodSeconds. */
+// kuberuntime_container.go setTerminationGracePeriod (the API server defaults terminationGracePeriodSeconds to 30)
+function requestedGraceOf(pod: Pod): number {
   const spec = pod.spec as { terminationGracePeriodSeconds?: number };
   const meta = pod.metadata as { deletionGracePeriodSeconds?: number };
-  const grace = meta.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-  return Math.max(grace, MINIMUM_GRACE_PERIOD_SECONDS);
+  return meta.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+}
+
+/** killContainer: "always give containers a minimal shutdown window to avoid unnecessary SIGKILLs". */
+function graceOf(pod: Pod): number {
+  return Math.max(requestedGraceOf(pod), MINIMUM_GRACE_PERIOD_SECONDS);
 }
 
 /** The image the runtime reports for a container (`docker.io/library/nginx:1.24.0`) and its repo digest. */
@@ -263,22 +306,64 @@ function* startContainer(
 }
 
 /**
- * Stops a pod for good: SIGTERM to every running container (Killing `Stopping container x`), wait until they
- * stopped or the grace period ended (then SIGKILL), stop the sandbox, write the terminal status.
+ * Stops every running container of a pod as one kill of the whole pod, and returns when all have stopped. A
+ * Killing event (`Stopping container x`) is recorded for each container at once and the regular containers get
+ * SIGTERM at once; under termination ordering (termination-order.ts) a sidecar's SIGTERM waits until the
+ * containers it depends on have stopped, at most the grace period, and it gets the whole seconds of grace left
+ * (at least 2). SIGKILL follows when a container's grace period ends.
  */
-// pkg/kubelet/kubelet.go (*Kubelet).SyncTerminatingPod + kuberuntime_container.go killContainersWithSyncResult
+// pkg/kubelet/kuberuntime/kuberuntime_container.go killContainersWithSyncResult + killContainer (ordering.waitForTurn)
+function* killRunningContainers(h: SyncHost, uid: string, pod: Pod): Generator<number, void> {
+  const runtime = h.node.runtime;
+  const running = runtime.containersOf(uid).filter((rec) => rec.state === 'running');
+  if (running.length === 0) return;
+  const start = h.clock.now();
+  const requested = requestedGraceOf(pod);
+  const prereqs = terminationPrerequisites(
+    pod.spec,
+    running.map((rec) => rec.name),
+    h.version,
+  );
+  for (const rec of running) h.record(pod, fieldPathOf(rec.name, rec.init), killingContainerEvent(rec.name));
+  // when each container's killContainer returned (its channel in the termination ordering closes)
+  const stopped = new Map<string, number>();
+  const pending = [...running];
+  while (pending.length > 0) {
+    // the container whose turn comes first among those whose prerequisites have all been signalled
+    let next = -1;
+    let nextTurn = Number.POSITIVE_INFINITY;
+    pending.forEach((rec, i) => {
+      const waits = prereqs?.get(rec.name) ?? [];
+      if (waits.some((name) => !stopped.has(name))) return;
+      const ready = Math.max(start, ...waits.map((name) => stopped.get(name) ?? start));
+      // waitForTurn: no wait without a grace period; the grace period's end ends the wait
+      const turn = requested > 0 ? Math.min(ready, start + requested) : start;
+      if (turn < nextTurn) {
+        next = i;
+        nextTurn = turn;
+      }
+    });
+    if (next < 0) throw new Error(`termination ordering of pod ${uid} has a cycle`);
+    const rec = pending.splice(next, 1)[0]!;
+    if (nextTurn > h.clock.now()) yield nextTurn - h.clock.now();
+    // "grace period is only in seconds, so the time we've waited gets truncated downward"
+    const waited = prereqs && requested > 0 ? Math.floor(h.clock.now() - start) : 0;
+    const grace = Math.max(requested - waited, MINIMUM_GRACE_PERIOD_SECONDS);
+    stopped.set(rec.name, runtime.stopContainer(rec.id, grace));
+  }
+  const end = Math.max(...stopped.values());
+  if (end > h.clock.now()) yield end - h.clock.now();
+}
+
+/**
+ * Stops a pod for good: every running container is killed (killRunningContainers), then the sandbox, and the
+ * terminal status is written.
+ */
+// pkg/kubelet/kubelet.go (*Kubelet).SyncTerminatingPod -> killPod -> kuberuntime_manager.go killPodWithSyncResult
 export function* syncTerminating(h: SyncHost, w: SyncTarget, pod: Pod | undefined): Generator<number, SyncOutcome> {
   const known = pod ?? w.lastPod;
-  const runtime = h.node.runtime;
-  const grace = graceOf(known);
-  let until = h.clock.now();
-  for (const rec of runtime.containersOf(w.uid)) {
-    if (rec.state !== 'running') continue;
-    h.record(known, fieldPathOf(rec.name, rec.init), killingContainerEvent(rec.name));
-    until = Math.max(until, runtime.stopContainer(rec.id, grace));
-  }
-  if (until > h.clock.now()) yield until - h.clock.now();
-  runtime.stopSandbox(w.uid);
+  yield* killRunningContainers(h, w.uid, known);
+  h.node.runtime.stopSandbox(w.uid);
   const current = h.currentPod(w.uid);
   if (current) h.writeStatus(current, true);
   return { kind: 'terminated' };
