@@ -42,7 +42,7 @@ describe('podbook check', () => {
     const r = podbook(project(), []);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('✔ 19 examples in 4 pages checked against Kubernetes 1.26, 1.35: 0 failed, 0 skipped\n');
+    expect(r.stdout).toBe('✔ 25 examples in 5 pages checked against Kubernetes 1.26, 1.35: 0 failed, 0 skipped\n');
   });
 
   it('exits 1 and prints file:line:col, the command and a diff for a failing step', () => {
@@ -76,7 +76,7 @@ describe('podbook check', () => {
     const r = podbook(dir, ['--update', 'content/pages']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('updated content/pages/restart-always.md:52: kubectl get pods\n');
-    expect(r.stdout).toContain('✔ 19 examples in 4 pages checked against Kubernetes 1.26, 1.35: 0 failed, 0 skipped');
+    expect(r.stdout).toContain('✔ 25 examples in 5 pages checked against Kubernetes 1.26, 1.35: 0 failed, 0 skipped');
     expect(readFileSync(page, 'utf8')).toBe(original);
     expect(podbook(dir, ['content/pages/restart-always.md']).code).toBe(0);
   });
