@@ -68,6 +68,15 @@ export interface ContainerState {
   terminated?: ContainerStateTerminated;
 }
 
+/** core/v1 VolumeMountStatus (1.30+): `readOnly` and `recursiveReadOnly` are omitempty. */
+export interface VolumeMountStatus {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  /** Disabled or Enabled (IfPossible is resolved); set only on read-only mounts */
+  recursiveReadOnly?: 'Disabled' | 'Enabled';
+}
+
 export interface ContainerStatus {
   name: string;
   state?: ContainerState;
@@ -78,6 +87,8 @@ export interface ContainerStatus {
   image?: string;
   imageID?: string;
   containerID?: string;
+  /** written by the kubelet when RecursiveReadOnlyMounts is on (1.31+) */
+  volumeMounts?: VolumeMountStatus[];
 }
 
 export interface PodCondition {

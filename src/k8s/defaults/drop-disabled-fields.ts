@@ -2,7 +2,8 @@
  * Fields that a release does not store: fields of a feature gate that is off are cleared by
  * DropDisabledPodFields (on create, for Pods and for workload templates), and fields newer than the release
  * are unknown to its decoder. Only the fields of this project's area are modelled: container restartPolicy and
- * restartPolicyRules (sidecars, KEP-5307), schedulingGates, and pod-level resources.
+ * restartPolicyRules (sidecars, KEP-5307), schedulingGates, pod-level resources, and volumeMounts'
+ * recursiveReadOnly (whose gate also decides the kubelet's status volumeMounts).
  */
 import type { KubeVersion } from '../version/index.ts';
 import { podLevelResourcesEnabled } from './context.ts';
@@ -63,4 +64,13 @@ export function dropDisabledPodSpecFields(spec: JsonObject, path: PathLike, vers
   // PodLevelResources: alpha 1.32, beta (on) 1.34.
   const podLevel = availability(minor, 32, podLevelResourcesEnabled(version));
   drop(spec, 'resources', childPath(path, 'resources'), podLevel, 'PodLevelResources');
+  // RecursiveReadOnlyMounts (KEP-3857): VolumeMount.recursiveReadOnly from 1.30, alpha (off) there, on from 1.31.
+  const rro = availability(minor, 30, gates.RecursiveReadOnlyMounts);
+  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
+    for (const [container, at] of objectItems(spec, list, path)) {
+      for (const [mount, mountAt] of objectItems(container, 'volumeMounts', at)) {
+        drop(mount, 'recursiveReadOnly', childPath(mountAt, 'recursiveReadOnly'), rro, 'RecursiveReadOnlyMounts');
+      }
+    }
+  }
 }

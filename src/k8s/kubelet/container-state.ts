@@ -4,7 +4,8 @@
  *   the kubelet (ContainerStatusUnknown/137);
  * - waiting reasons set by the kubelet (ContainerCreating, PodInitializing, and the start-failure reasons it keeps
  *   in its reasonCache: CrashLoopBackOff, ErrImagePull, ...);
- * - buildContainerStatuses, the essentials of convertToAPIContainerStatuses (pkg/kubelet/kubelet_pods.go);
+ * - buildContainerStatuses, the essentials of convertToAPIContainerStatuses (pkg/kubelet/kubelet_pods.go),
+ *   volumeMounts included (volume-mount-status.ts);
  * - policyOutcome, the book's restartPolicy x exit-code table.
  */
 import type { Container, ContainerState, ContainerStatus, Pod, PodPhase } from '../api/types.ts';
@@ -17,6 +18,7 @@ import {
   type RuntimeState,
   shouldContainerBeRestarted,
 } from './restart.ts';
+import { volumeMountStatuses } from './volume-mount-status.ts';
 
 // containerd pkg/cri (server/helpers.go, container_start.go): reasons of an exited container.
 export const REASON_COMPLETED = 'Completed';
@@ -109,6 +111,8 @@ export interface ContainerStatusesInput {
   startFailures?: Record<string, { reason: string; message?: string }>;
   /** probe results; a running container without an entry is started and ready (no probes) */
   probes?: Record<string, { started?: boolean; ready?: boolean }>;
+  /** the runtime handler supports recursive read-only mounts (node status.runtimeHandlers); default false */
+  runtimeSupportsRecursiveReadOnly?: boolean;
 }
 
 function newestFirst(records: RuntimeContainerRecord[]): RuntimeContainerRecord[] {
@@ -117,6 +121,8 @@ function newestFirst(records: RuntimeContainerRecord[]): RuntimeContainerRecord[
     .sort((a, b) => (b.r.createdAt ?? 0) - (a.r.createdAt ?? 0) || a.i - b.i)
     .map((x) => x.r);
 }
+
+const clone = <T>(v: T): T => structuredClone(v);
 
 // kubelet_pods.go convertToAPIContainerStatuses.convertContainerStatus: one runtime record to an API state.
 function convertRecord(rec: RuntimeContainerRecord, old: ContainerStatus | undefined): ContainerStatus {
@@ -127,6 +133,8 @@ function convertRecord(rec: RuntimeContainerRecord, old: ContainerStatus | undef
     imageID: rec.imageID,
     containerID: rec.containerID,
   };
+  // status.VolumeMounts = oldStatus.VolumeMounts // immutable: without an old status there are none
+  if (old?.volumeMounts !== undefined) status.volumeMounts = clone(old.volumeMounts);
   if (rec.state === 'running') {
     status.state = { running: { startedAt: rec.startedAt } };
   } else if (rec.state === 'created') {
@@ -157,8 +165,6 @@ function convertRecord(rec: RuntimeContainerRecord, old: ContainerStatus | undef
   return status;
 }
 
-const clone = <T>(v: T): T => structuredClone(v);
-
 /**
  * convertToAPIContainerStatuses essentials: default waiting state, carried-over restartCount/lastState, the
  * vanished-container case, the newest two runtime records (state and lastState), the start-failure waiting
@@ -181,6 +187,8 @@ export function buildContainerStatuses(input: ContainerStatusesInput, version: K
       state: { waiting: { reason: defaultReason } },
       restartCount: 0,
     };
+    const mounts = volumeMountStatuses(c, version, input.runtimeSupportsRecursiveReadOnly);
+    if (mounts) status.volumeMounts = mounts;
     if (prev?.state?.terminated) status = clone(prev);
     else if (prev) {
       status.restartCount = prev.restartCount ?? 0;

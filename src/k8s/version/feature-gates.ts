@@ -11,7 +11,8 @@ export type FeatureGate =
   | 'KubeletEnsureSecretPulledImages'
   | 'PodSchedulingReadiness'
   | 'PodLevelResources'
-  | 'ImageVolume';
+  | 'ImageVolume'
+  | 'RecursiveReadOnlyMounts';
 
 export type FeatureGates = Record<FeatureGate, boolean>;
 
@@ -33,6 +34,7 @@ export const GATE_HISTORY: Readonly<Record<FeatureGate, GateHistory>> = {
   PodSchedulingReadiness: { alpha: 26, onByDefault: 27 }, // KEP-3521: alpha 1.26, beta 1.27, GA 1.30
   PodLevelResources: { alpha: 32, onByDefault: 34 }, // KEP-2837: alpha 1.32, beta 1.34
   ImageVolume: { alpha: 31, onByDefault: 35 }, // KEP-4639: alpha 1.31, beta off 1.33, beta on 1.35
+  RecursiveReadOnlyMounts: { alpha: 30, onByDefault: 31 }, // KEP-3857: alpha 1.30, beta 1.31, GA (locked on) 1.33
 };
 
 /** The defaults of one release. A gate that does not exist yet in that release is off. */
