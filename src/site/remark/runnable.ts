@@ -13,11 +13,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../../check/extract/index.ts';
-import type { ExtractedPage, TranscriptExample } from '../../check/extract/types.ts';
+import type { ExtractedPage } from '../../check/extract/types.ts';
 import { pageScenarios, TRANSCRIPT_FENCE } from '../runner/page-scenarios.ts';
 import { runnerMarkup } from '../runner/runner-markup.ts';
 import type { RunnerScenario } from '../runner/scenario.ts';
 import { pageLocale } from '../runner/strings.ts';
+import { exampleForFence } from './fence-example.ts';
 
 /** What Sätteri tells a plugin factory about a document (satteri PluginFactoryContext, the part used here). */
 interface DocumentContext {
@@ -75,23 +76,6 @@ function readRunners(path: string): PageRunners | undefined {
   return { page, scenarios, ids };
 }
 
-/** The extracted transcript a fence is (same body; the one on the fence's line, else the n-th with that body). */
-function transcriptFor(
-  page: ExtractedPage,
-  node: Readonly<CodeNode>,
-  seen: Map<string, number>,
-): TranscriptExample | undefined {
-  const body = node.value.replace(/\n$/, '');
-  const same = page.examples.filter(
-    (e): e is TranscriptExample => e.kind === 'transcript' && e.body.replace(/\n$/, '') === body,
-  );
-  const onLine = same.find((e) => e.fence.line === node.position?.start.line);
-  if (onLine) return onLine;
-  const n = seen.get(body) ?? 0;
-  seen.set(body, n + 1);
-  return same[n];
-}
-
 export function runnerNode(html: string, sourceFormat: string): RunnerNode {
   if (sourceFormat !== 'mdx') return { type: 'html', value: html };
   return {
@@ -116,7 +100,7 @@ export function runnableMarkdownPlugin(doc: DocumentContext): RunnablePlugin | u
       if (!TRANSCRIPT_LANGS.has(node.lang ?? '')) return;
       if (runners === null) runners = readRunners(path);
       if (!runners) return;
-      const example = transcriptFor(runners.page, node, seen);
+      const example = exampleForFence(runners.page, 'transcript', node, seen);
       const scenario = example && runners.scenarios.get(example.index);
       if (!example || !scenario) return; // skipped, or not checked: nothing to run
       const id = runners.ids.get(example.index) ?? `t${example.index}`;

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractedPage, TimelineExample } from '../../check/extract/index.ts';
 import type { PackLoadOptions } from '../../manifest/schema/node/index.ts';
 import type { TimelineLang } from '../timeline/index.ts';
+import { exampleForFence } from './fence-example.ts';
 
 /** What Sätteri tells a plugin factory about a document (satteri PluginFactoryContext, the part used here). */
 interface DocumentContext {
@@ -97,26 +98,6 @@ function readPage(d: Drawing, path: string, name: string): ExtractedPage {
   return d.extractPage(source, name);
 }
 
-/**
- * The page's block for a fence: the timeline with the same body (the one on the fence's line when several
- * match, else the n-th of them), so that a processor which counts lines without the frontmatter still finds it.
- */
-function blockFor(
-  page: ExtractedPage,
-  node: Readonly<CodeNode>,
-  seen: Map<string, number>,
-): TimelineExample | undefined {
-  const body = node.value.replace(/\n$/, '');
-  const same = page.examples.filter(
-    (e): e is TimelineExample => e.kind === 'timeline' && e.body.replace(/\n$/, '') === body,
-  );
-  const onLine = same.find((e) => e.fence.line === node.position?.start.line);
-  if (onLine) return onLine;
-  const n = seen.get(body) ?? 0;
-  seen.set(body, n + 1);
-  return same[n];
-}
-
 function chartHtml(
   d: Drawing,
   page: ExtractedPage,
@@ -189,7 +170,7 @@ function documentPlugin(doc: DocumentContext, options: TimelinePluginOptions): T
         return { d, page: readPage(d, path, name) };
       })();
       const loaded = await page;
-      const example = blockFor(loaded.page, node, seen);
+      const example = exampleForFence(loaded.page, 'timeline', node, seen);
       if (!example) {
         fail([`${name}:${node.position?.start.line ?? 1}:1: this timeline block is not in ${name} as saved`]);
       }
