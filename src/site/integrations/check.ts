@@ -68,6 +68,16 @@ function failuresText({ pages, checker }: Checked): string {
 
 /** The build step: every page, and the build fails on any failure. */
 async function checkSite(root: string, contentDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  // The build benchmark (bench/site-build.bench.ts) measures the checker's price by building without it.
+  const setting = process.env.PODBOOK_CHECK;
+  if (setting !== undefined && setting !== '' && setting !== 'on' && setting !== 'off') {
+    throw new Error(`PODBOOK_CHECK must be "on" or "off", not ${JSON.stringify(setting)}.`);
+  }
+  if (setting === 'off') {
+    const bar = '!'.repeat(72);
+    logger.warn(`\n${bar}\n!! PODBOOK_CHECK=off: the examples on these pages are NOT checked in this build.\n${bar}`);
+    return;
+  }
   const started = performance.now();
   const checked = await check(root, [contentDir]);
   if (!checked || checked.pages.every((p) => p.counts.examples === 0 && p.failures.length === 0)) {
