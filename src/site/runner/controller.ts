@@ -5,7 +5,9 @@
  */
 import { kubeVersion, supportedMinors } from '../../k8s/version/index.ts';
 import type { SchemaPack } from '../../manifest/schema/index.ts';
-import { recordTimeline, renderTimelineFigure, type TimelineRecorder } from '../timeline/index.ts';
+// Only the recorder is needed during a replay; the chart's renderer is a chunk of its own, drawn after the log.
+import { recordTimeline, type TimelineRecorder } from '../timeline/record.ts';
+import type { Timeline } from '../timeline/types.ts';
 import {
   advanceStep,
   applyStep,
@@ -103,8 +105,8 @@ export class RunnerController {
     this.setup();
     this.showScenarioFiles();
     if (options.notice) this.notify(options.notice);
-    void this.rerun();
-    void this.loadEditor();
+    // The editor (a large chunk) is fetched once the first replay is shown, so it does not delay it.
+    void this.rerun().then(() => this.loadEditor());
   }
 
   /** A shared state arrived (a link opened while the page was open). */
@@ -311,8 +313,11 @@ export class RunnerController {
     const ms = performance.now() - started;
     this.result = result;
     root.dataset.runMs = ms.toFixed(2);
-    this.render(result, recorder, ms);
+    const timeline = recorder?.timeline();
     recorder?.stop();
+    this.render(result, ms);
+    await this.showTimeline(timeline, sequence);
+    if (sequence !== this.sequence) return;
     root.dataset.state = 'ready';
   }
 
@@ -391,7 +396,29 @@ export class RunnerController {
     p.events.setAttribute('aria-label', p.eventsTitle.textContent);
   }
 
-  private render(result: RunResult, recorder: TimelineRecorder | undefined, ms: number): void {
+  /** Draws the chart (its renderer is loaded the first time); a renderer that cannot be loaded leaves it empty. */
+  private async showTimeline(timeline: Timeline | undefined, sequence: number): Promise<void> {
+    const p = this.panel;
+    if (!timeline || timeline.pods.length === 0) {
+      p.timeline.innerHTML = '';
+      return;
+    }
+    let render: typeof import('../timeline/render-figure.ts').renderTimelineFigure;
+    try {
+      render = (await loadTimelineRenderer()).renderTimelineFigure;
+    } catch {
+      p.timeline.innerHTML = ''; // offline before the chunk was kept: the log and views still show the run
+      return;
+    }
+    if (sequence !== this.sequence) return; // a later replay draws its own
+    p.timeline.innerHTML = render(timeline, {
+      lang: this.options.locale,
+      id: `${this.options.id}-tl`,
+      title: this.s.timeline,
+    });
+  }
+
+  private render(result: RunResult, ms: number): void {
     const p = this.panel;
     const s = this.s;
     const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
@@ -428,11 +455,6 @@ export class RunnerController {
     ]);
 
     p.getPods.textContent = result.ctx ? viewCommand(result, 'kubectl get pods') : '';
-    const timeline = recorder?.timeline();
-    p.timeline.innerHTML =
-      timeline && timeline.pods.length > 0
-        ? renderTimelineFigure(timeline, { lang: this.options.locale, id: `${this.options.id}-tl`, title: s.timeline })
-        : '';
     fill(p.log, ...renderLog(result, this.scenario, s));
     for (const t of p.log.querySelectorAll('pre')) t.scrollTop = t.scrollHeight;
 
@@ -449,6 +471,15 @@ export class RunnerController {
     clearTimeout(this.urlTimer);
     this.editor?.destroy();
   }
+}
+
+let timelineRenderer: Promise<typeof import('../timeline/render-figure.ts')> | undefined;
+function loadTimelineRenderer(): Promise<typeof import('../timeline/render-figure.ts')> {
+  timelineRenderer ??= import('../timeline/render-figure.ts');
+  timelineRenderer.catch(() => {
+    timelineRenderer = undefined; // a later replay tries again
+  });
+  return timelineRenderer;
 }
 
 /** The Events section of `kubectl describe pod` output (the whole text when it has none). */
