@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../../scripts/serve.mjs';
@@ -43,7 +44,7 @@ describe(`the site built for the sub-path ${BASE}`, () => {
       },
     });
     // Astro colours its log when it thinks a terminal (or CI) is watching: compare the text without the colours.
-    const text = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const text = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
     build = { status: result.status, output: text };
   }, BUILD_TIMEOUT);
   afterAll(async () => {
