@@ -19,33 +19,11 @@ import { runnerMarkup } from '../runner/runner-markup.ts';
 import type { RunnerScenario } from '../runner/scenario.ts';
 import { pageLocale } from '../runner/strings.ts';
 import { exampleForFence } from './fence-example.ts';
-
-/** What Sätteri tells a plugin factory about a document (satteri PluginFactoryContext, the part used here). */
-interface DocumentContext {
-  readonly fileURL: URL | undefined;
-  readonly sourceFormat: 'markdown' | 'mdx' | string;
-  readonly source: string;
-}
-
-interface CodeNode {
-  type: 'code';
-  lang?: string | null;
-  value: string;
-  position?: { start: { line: number } };
-}
-
-type RunnerNode =
-  | { type: 'html'; value: string }
-  | {
-      type: 'mdxJsxFlowElement';
-      name: 'Fragment';
-      attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
-      children: [];
-    };
+import { type CodeNode, type DocumentContext, type HtmlNode, htmlNode } from './satteri-nodes.ts';
 
 /** The part of Sätteri's visitor context this plugin uses. */
 interface VisitorContext {
-  insertAfter(node: Readonly<CodeNode>, newNode: RunnerNode): void;
+  insertAfter(node: Readonly<CodeNode>, newNode: HtmlNode): void;
 }
 
 interface RunnablePlugin {
@@ -76,16 +54,6 @@ function readRunners(path: string): PageRunners | undefined {
   return { page, scenarios, ids };
 }
 
-export function runnerNode(html: string, sourceFormat: string): RunnerNode {
-  if (sourceFormat !== 'mdx') return { type: 'html', value: html };
-  return {
-    type: 'mdxJsxFlowElement',
-    name: 'Fragment',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
-    children: [],
-  };
-}
-
 /** The plugin entry: a factory Sätteri calls once per document; pages without a transcript get no plugin. */
 export function runnableMarkdownPlugin(doc: DocumentContext): RunnablePlugin | undefined {
   if (!doc.fileURL || !TRANSCRIPT_FENCE.test(doc.source)) return undefined;
@@ -104,7 +72,7 @@ export function runnableMarkdownPlugin(doc: DocumentContext): RunnablePlugin | u
       const scenario = example && runners.scenarios.get(example.index);
       if (!example || !scenario) return; // skipped, or not checked: nothing to run
       const id = runners.ids.get(example.index) ?? `t${example.index}`;
-      ctx.insertAfter(node, runnerNode(runnerMarkup(id, scenario, locale), doc.sourceFormat));
+      ctx.insertAfter(node, htmlNode(runnerMarkup(id, scenario, locale), doc.sourceFormat));
     },
   };
 }

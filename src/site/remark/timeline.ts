@@ -16,37 +16,12 @@ import type { ExtractedPage, TimelineExample } from '../../check/extract/index.t
 import type { PackLoadOptions } from '../../manifest/schema/node/index.ts';
 import type { TimelineLang } from '../timeline/index.ts';
 import { exampleForFence } from './fence-example.ts';
-
-/** What Sätteri tells a plugin factory about a document (satteri PluginFactoryContext, the part used here). */
-interface DocumentContext {
-  readonly fileURL: URL | undefined;
-  readonly sourceFormat: 'markdown' | 'mdx' | string;
-  readonly source: string;
-}
-
-/** A `code` node as Sätteri's visitors see it (mdast Code). */
-interface CodeNode {
-  type: 'code';
-  lang?: string | null;
-  meta?: string | null;
-  value: string;
-  position?: { start: { line: number; column: number } };
-}
-
-/** What replaces the fence: raw HTML in Markdown; in MDX a `<Fragment set:html>` (MDX takes no raw HTML). */
-type ChartNode =
-  | { type: 'html'; value: string }
-  | {
-      type: 'mdxJsxFlowElement';
-      name: 'Fragment';
-      attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
-      children: [];
-    };
+import { type CodeNode, type DocumentContext, type HtmlNode, htmlNode } from './satteri-nodes.ts';
 
 interface TimelinePlugin {
   name: string;
   options: { position: boolean };
-  code: (node: Readonly<CodeNode>) => Promise<ChartNode | undefined>;
+  code: (node: Readonly<CodeNode>) => Promise<HtmlNode | undefined>;
 }
 
 export interface TimelinePluginOptions {
@@ -128,16 +103,6 @@ function chartHtml(
   });
 }
 
-function chartNode(html: string, sourceFormat: string): ChartNode {
-  if (sourceFormat !== 'mdx') return { type: 'html', value: html };
-  return {
-    type: 'mdxJsxFlowElement',
-    name: 'Fragment',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
-    children: [],
-  };
-}
-
 /**
  * The plugin entry: a factory Sätteri calls once per document. Documents without a timeline fence get no
  * plugin at all.
@@ -174,7 +139,7 @@ function documentPlugin(doc: DocumentContext, options: TimelinePluginOptions): T
       if (!example) {
         fail([`${name}:${node.position?.start.line ?? 1}:1: this timeline block is not in ${name} as saved`]);
       }
-      return chartNode(chartHtml(loaded.d, loaded.page, example, first, options.packs), doc.sourceFormat);
+      return htmlNode(chartHtml(loaded.d, loaded.page, example, first, options.packs), doc.sourceFormat);
     },
   };
 }
