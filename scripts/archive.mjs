@@ -14,7 +14,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatBytes } from '../src/site/format-bytes.ts';
 import { tarGz } from './archive/tar.mjs';
 import { zip } from './archive/zip.mjs';
 
@@ -105,6 +104,10 @@ export function archiveEntries(siteDir, top, base) {
     for (let cut = path.indexOf('/'); cut !== -1; cut = path.indexOf('/', cut + 1)) directories.add(path.slice(0, cut));
   }
   return [...[...directories].sort().map((path) => ({ path, directory: true, mtime })), ...entries];
+}
+
+function formatBytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, getManifest } from 'workbox-build';
-import { formatBytes } from '../format-bytes.ts';
 import { normalizeBase } from './base-path.ts';
 
 export const SERVICE_WORKER = 'sw.js';
@@ -22,6 +21,10 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const registerScript = fileURLToPath(new URL('../offline/register.ts', import.meta.url));
 const unregisterScript = fileURLToPath(new URL('../offline/unregister.ts', import.meta.url));
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
+}
 
 /** What the precache holds, by kind, for the build log. */
 function precacheReport(dir: string, base: string, urls: string[]): string {
