@@ -31,7 +31,12 @@ const LAYERS: { dir: string; packages: string[]; skip?: string[]; only?: string[
     only: [
       'actions.ts',
       'compact-pack.ts',
-      'diagnostics.ts',
+      'checks/answered.ts',
+      'checks/diagnostics.ts',
+      'checks/key.ts',
+      'checks/live.ts',
+      'checks/recording.ts',
+      'checks/types.ts',
       'images.ts',
       'page-scenarios.ts',
       'playground-scenarios.ts',

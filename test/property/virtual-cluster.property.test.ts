@@ -12,7 +12,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/check/extract/durations.ts';
-import { manifestValidator } from '../../src/check/run/cluster-options.ts';
+import { manifestChecks } from '../../src/check/run/manifest-checks.ts';
+import { kubeVersion } from '../../src/k8s/version/index.ts';
 import { createCluster } from '../../src/sim/index.ts';
 import { runCommand } from '../../src/sim/shell/index.ts';
 import { testPack } from '../manifest/schema/pack-fixture.ts';
@@ -50,7 +51,11 @@ function commandFor(step: Step): { line: string; node?: boolean } | undefined {
 
 /** Replays a session, recording what the terminal printed and every invariant broken on the way. */
 function replay(minor: number, seed: number, steps: readonly Step[]): Run {
-  const cluster = createCluster({ version: `1.${minor}`, seed, validate: manifestValidator(testPack(minor)) });
+  const cluster = createCluster({
+    version: `1.${minor}`,
+    seed,
+    validate: manifestChecks(testPack(minor), kubeVersion(`1.${minor}`)).validateObject,
+  });
   const files = new Map<string, string>();
   const ctx = { ...shellContext(cluster), files };
   const violations: string[] = [];
@@ -183,7 +188,10 @@ describe('virtual cluster properties (fast-check)', () => {
       '--recursive',
     );
     const line = fc.array(fc.oneof(words, fc.string({ maxLength: 8 })), { maxLength: 8 }).map((w) => w.join(' '));
-    const cluster = createCluster({ version: '1.35', validate: manifestValidator(testPack(35)) });
+    const cluster = createCluster({
+      version: '1.35',
+      validate: manifestChecks(testPack(35), kubeVersion('1.35')).validateObject,
+    });
     const ctx = { ...shellContext(cluster), files: new Map([['pod.yaml', 'apiVersion: v1\nkind: Pod\n']]) };
     fc.assert(
       fc.property(line, fc.constantFrom('client', 'node', 'container'), (text, where) => {

@@ -3,9 +3,7 @@
  * createCluster's options. Whatever the page leaves out is the simulator's default.
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
-import type { SchemaPack } from '../../manifest/schema/index.ts';
-import { validateManifests } from '../../manifest/validate.ts';
-import type { ClusterOptions, FieldErrorLike, NodeTaint, NodeSpec as SimNodeSpec, Validator } from '../../sim/index.ts';
+import type { ClusterOptions, NodeTaint, NodeSpec as SimNodeSpec, Validator } from '../../sim/index.ts';
 import type { NodeSpec, ResolvedScenario } from '../extract/index.ts';
 import { pageRegistries } from './page-registries.ts';
 
@@ -32,29 +30,11 @@ function simNode(node: NodeSpec, minor: number): SimNodeSpec {
   };
 }
 
-/** An object read back from the cluster (it has a uid): an update, not a create. */
-function isStored(obj: unknown): boolean {
-  const meta = (obj as { metadata?: { uid?: unknown } } | null)?.metadata;
-  return typeof meta?.uid === 'string' && meta.uid !== '';
-}
-
 /**
- * The apiserver's create validation of an object it is sent, through the same pipeline as the page's manifests
- * (JSON is YAML, so the object goes through as text). Updates carry the stored object (uid, timestamps, status);
- * the simulated apiserver checks what an update may change itself (ValidatePodUpdate), so they pass here.
+ * createCluster's options for a scenario (whose `k8s` is known) at a Kubernetes release; `validate` is the
+ * apiserver's create validation (ManifestChecks.validateObject, src/check/run/manifest-checks.ts).
  */
-export function manifestValidator(pack: SchemaPack): Validator {
-  return (obj: unknown, version: KubeVersion): readonly FieldErrorLike[] => {
-    if (isStored(obj)) return [];
-    const report = validateManifests(JSON.stringify(obj), { version, pack });
-    return report.objects.flatMap((o) =>
-      o.errors.map((e) => ({ type: e.code, field: e.field, detail: e.detail, badValue: e.badValue })),
-    );
-  };
-}
-
-/** createCluster's options for a scenario (whose `k8s` is known) at a Kubernetes release. */
-export function clusterOptions(scenario: ResolvedScenario, version: KubeVersion, pack: SchemaPack): ClusterOptions {
+export function clusterOptions(scenario: ResolvedScenario, version: KubeVersion, validate: Validator): ClusterOptions {
   const cluster = scenario.cluster ?? {};
   return {
     version,
@@ -64,6 +44,6 @@ export function clusterOptions(scenario: ResolvedScenario, version: KubeVersion,
       ? { nodes: cluster.nodes.map((n) => simNode(n, version.minor)) }
       : {}),
     ...(cluster.registries ? { registries: pageRegistries(cluster.registries) } : {}),
-    validate: manifestValidator(pack),
+    validate,
   };
 }

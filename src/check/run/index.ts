@@ -4,8 +4,8 @@
  * schema packs come from the caller (src/check/node loads them in Node).
  */
 export { checkPage, checkSource } from './check-page.ts';
-export { manifestValidator } from './cluster-options.ts';
 export { failureHeader, formatFailure } from './format.ts';
+export { type ManifestChecks, manifestChecks } from './manifest-checks.ts';
 export { PAGE_IMAGE_SIZE_BYTES } from './page-registries.ts';
 export { type PlayTimelineOptions, playTimeline, type TimelinePlay } from './timeline.ts';
 export * from './types.ts';

@@ -3,8 +3,8 @@
  * terminal would show. Browser-safe like the rest of src/sim. The docs checker (src/check/run) and the browser
  * islands call `runCommand` (src/sim/shell/index.ts) with these shapes.
  */
-import type { ManifestReport } from '../../manifest/validate.ts';
 import type { Cluster } from '../cluster.ts';
+import type { ManifestFileView } from './manifest-file.ts';
 
 /** Where a command is typed. */
 export type CommandTarget =
@@ -22,8 +22,8 @@ export interface ShellContext {
   readonly files: ReadonlyMap<string, string>;
   /** The kubectl release, which decides client-side texts (describe layout, explain layout, warnings). */
   readonly kubectlMinor: number;
-  /** The manifest pipeline for the cluster's release (src/manifest/validate.ts with its schema pack). */
-  readonly validate: (text: string, filename: string) => ManifestReport;
+  /** A client file as kubectl reads it, checked for the cluster's release (src/sim/shell/manifest-file.ts). */
+  readonly readManifest: (text: string, filename: string) => ManifestFileView;
   /**
    * `kubectl explain` text for a path, as this kubectl prints it against this apiserver; injected because schema
    * packs are loaded outside the browser-safe layers. Absent: `kubectl explain` reports that it is not available.

@@ -4,7 +4,6 @@
  * everything on screen is derived from it, so undo, reset, sharing and reloading are the same operation.
  */
 import { kubeVersion, supportedMinors } from '../../k8s/version/index.ts';
-import type { SchemaPack } from '../../manifest/schema/index.ts';
 // Only the recorder is needed during a replay; the chart's renderer is a chunk of its own, drawn after the log.
 import { recordTimeline, type TimelineRecorder } from '../timeline/record.ts';
 import type { Timeline } from '../timeline/types.ts';
@@ -18,10 +17,11 @@ import {
   type PodTarget,
   signalStep,
 } from './actions.ts';
-import { type EditorDiagnostic, manifestDiagnostics } from './diagnostics.ts';
+import { type AnsweredChecks, answeredChecks } from './checks/answered.ts';
+import type { CheckAnswers, EditorDiagnostic, RunnerChecks } from './checks/types.ts';
 import { fill, h, setOptions } from './dom.ts';
 import type { ManifestEditor } from './editor.ts';
-import { setInRegistry, setOnNode } from './images.ts';
+import { referencedImages, setInRegistry, setOnNode } from './images.ts';
 import { buildPanel, type PanelElements } from './panel.ts';
 import { type ImageToggle, renderImages } from './render-images.ts';
 import { renderLog } from './render-log.ts';
@@ -39,7 +39,6 @@ import {
   withStep,
   withVersion,
 } from './scenario.ts';
-import { loadPack } from './schema-packs.ts';
 import { stateHash } from './state-hash.ts';
 import type { Locale, RunnerStrings } from './strings.ts';
 import { encodeScenario } from './url-state.ts';
@@ -58,6 +57,8 @@ export interface ControllerOptions {
   locale: Locale;
   strings: RunnerStrings;
   scenario: RunnerScenario;
+  /** What the manifest pipeline says of the page's scenarios, worked out at build time. */
+  answers: CheckAnswers;
   /** The playground's starting scenarios (the first is `scenario`). */
   starts?: StartingScenario[];
   closable: boolean;
@@ -77,6 +78,17 @@ spec:
     imagePullPolicy: IfNotPresent
 `;
 
+/** One replay, with what the panel shows beside its log. */
+interface Replay {
+  result: RunResult;
+  ms: number;
+  timeline: Timeline | undefined;
+  images: string[];
+  diagnostics: EditorDiagnostic[];
+  /** The stored answers lacked one: the replay must be made again with the validator. */
+  missed: boolean;
+}
+
 const EDIT_DELAY_MS = 250;
 const URL_DELAY_MS = 400;
 
@@ -87,9 +99,10 @@ export class RunnerController {
   private scenario: RunnerScenario;
   private original: RunnerScenario;
   private file: string | undefined;
-  private pack: SchemaPack | undefined;
-  private packRelease: string | undefined;
+  /** The validator (with its schema pack), once loaded, for the release it was loaded for. */
+  private live: RunnerChecks | undefined;
   private editor: ManifestEditor | undefined;
+  private editorLoading = false;
   private result: RunResult | undefined;
   private sequence = 0;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
@@ -105,8 +118,7 @@ export class RunnerController {
     this.setup();
     this.showScenarioFiles();
     if (options.notice) this.notify(options.notice);
-    // The editor (a large chunk) is fetched once the first replay is shown, so it does not delay it.
-    void this.rerun().then(() => this.loadEditor());
+    void this.rerun();
   }
 
   /** A shared state arrived (a link opened while the page was open). */
@@ -161,6 +173,12 @@ export class RunnerController {
       this.showDiagnostics();
     });
     p.textarea.addEventListener('input', () => this.edited(p.textarea.value));
+    // CodeMirror (a large chunk) is loaded when the reader goes to edit: pointing at the text starts the
+    // download, focusing it swaps the text box for the editor.
+    p.textarea.addEventListener('pointerenter', () => void import('./editor.ts').catch(() => undefined), {
+      once: true,
+    });
+    p.textarea.addEventListener('focus', () => void this.loadEditor());
     p.apply.addEventListener('click', () => {
       if (this.file) this.act(applyStep(this.file));
       else this.change(withFileText(this.scenario, 'pod.yaml', POD_TEMPLATE));
@@ -183,6 +201,9 @@ export class RunnerController {
   }
 
   private async loadEditor(): Promise<void> {
+    if (this.editor || this.editorLoading) return;
+    this.editorLoading = true;
+    void this.loadLive(); // the editor's diagnostics follow every keystroke
     try {
       const { createEditor } = await import('./editor.ts');
       const host = h('div', { class: 'podbook-run__cm' });
@@ -192,7 +213,7 @@ export class RunnerController {
         text: this.file ? (fileText(this.scenario, this.file) ?? '') : '',
         label: this.s.editorLabel(this.file ?? ''),
         onChange: (text) => this.edited(text),
-        diagnostics: (text) => this.diagnosticsFor(text),
+        diagnostics: (text) => this.diagnosticsFor(text) ?? [],
       });
       this.showFileText();
       if (hadFocus) this.editor.focus();
@@ -200,7 +221,14 @@ export class RunnerController {
     } catch {
       // The text box stays: everything works without CodeMirror (offline before it was cached, for example).
       this.panel.root.dataset.editor = 'textarea';
+    } finally {
+      this.editorLoading = false;
     }
+  }
+
+  /** Opens the editor (what focusing the manifest's text does). */
+  openEditor(): Promise<void> {
+    return this.loadEditor();
   }
 
   // ------------------------------------------------------------------ state changes
@@ -278,15 +306,24 @@ export class RunnerController {
 
   // ------------------------------------------------------------------ running
 
-  private async ensurePack(): Promise<SchemaPack | undefined> {
+  /** The checks of the scenario's release: the validator once it is loaded for it, else the stored answers. */
+  private checks(): RunnerChecks | AnsweredChecks {
     const release = this.scenario.k8s;
-    if (this.pack && this.packRelease === release) return this.pack;
-    const pending = loadPack(this.options.base, release);
+    return this.live?.release === release ? this.live : answeredChecks(this.options.answers, release);
+  }
+
+  /** Loads the validator and the release's schema pack (a chunk and a file, fetched once each). */
+  private async loadLive(): Promise<RunnerChecks | undefined> {
+    const release = this.scenario.k8s;
+    if (this.live?.release === release) return this.live;
     try {
-      this.pack = await pending;
-      this.packRelease = release;
+      const { loadLiveChecks } = await import('./checks/live.ts');
+      const live = await loadLiveChecks(this.options.base, release);
+      if (release !== this.scenario.k8s) return undefined; // the reader chose another release meanwhile
+      this.live = live;
+      this.panel.root.dataset.checks = 'validator';
       this.editor?.relint();
-      return this.pack;
+      return live;
     } catch (error) {
       this.panel.status.textContent = this.s.loadFailed((error as Error).message);
       this.panel.root.dataset.state = 'error';
@@ -294,29 +331,47 @@ export class RunnerController {
     }
   }
 
-  async rerun(): Promise<void> {
-    clearTimeout(this.editTimer);
-    const sequence = ++this.sequence;
-    const root = this.panel.root;
-    root.dataset.state = 'running';
-    if (!this.pack || this.packRelease !== this.scenario.k8s) this.panel.status.textContent = this.s.loading;
-    const pack = await this.ensurePack();
-    if (!pack || sequence !== this.sequence) return;
+  private replay(checks: RunnerChecks | AnsweredChecks): Replay {
     const scenario = this.scenario;
     let recorder: TimelineRecorder | undefined;
     const started = performance.now();
-    const result = runScenario(scenario, pack, {
+    const result = runScenario(scenario, checks, {
       onCluster: (cluster) => {
         recorder = recordTimeline(cluster);
       },
     });
     const ms = performance.now() - started;
-    this.result = result;
-    root.dataset.runMs = ms.toFixed(2);
     const timeline = recorder?.timeline();
     recorder?.stop();
-    this.render(result, ms);
-    await this.showTimeline(timeline, sequence);
+    const images = referencedImages(scenario, kubeVersion(scenario.k8s), (text, file) => checks.readFile(text, file));
+    const diagnostics = this.file ? checks.diagnostics(fileText(scenario, this.file) ?? '', this.file) : [];
+    return {
+      result,
+      ms,
+      timeline,
+      images,
+      diagnostics,
+      missed: 'missed' in checks && checks.missed,
+    };
+  }
+
+  async rerun(): Promise<void> {
+    clearTimeout(this.editTimer);
+    const sequence = ++this.sequence;
+    const root = this.panel.root;
+    root.dataset.state = 'running';
+    let replay = this.replay(this.checks());
+    if (replay.missed) {
+      // Something the build did not work out (another release, an edited file, a typed command): the validator.
+      this.panel.status.textContent = this.s.loading;
+      const live = await this.loadLive();
+      if (!live || sequence !== this.sequence) return;
+      replay = this.replay(live);
+    }
+    this.result = replay.result;
+    root.dataset.runMs = replay.ms.toFixed(2);
+    this.render(replay);
+    await this.showTimeline(replay.timeline, sequence);
     if (sequence !== this.sequence) return;
     root.dataset.state = 'ready';
   }
@@ -347,19 +402,27 @@ export class RunnerController {
     this.panel.apply.textContent = this.file ? this.s.apply(this.file) : this.s.addPod;
   }
 
-  private diagnosticsFor(text: string): EditorDiagnostic[] {
-    if (!this.pack || !this.file || this.packRelease !== this.scenario.k8s) return [];
-    return manifestDiagnostics(text, { version: kubeVersion(this.scenario.k8s), pack: this.pack, filename: this.file });
+  /** The text's diagnostics; undefined until the validator is loaded, when the stored answers lack them. */
+  private diagnosticsFor(text: string): EditorDiagnostic[] | undefined {
+    if (!this.file) return [];
+    const checks = this.checks();
+    const found = checks.diagnostics(text, this.file);
+    if (!('missed' in checks && checks.missed)) return found;
+    void this.loadLive().then((live) => {
+      if (live) this.showDiagnostics();
+    });
+    return undefined;
   }
 
-  private showDiagnostics(): void {
+  private showDiagnostics(known?: EditorDiagnostic[]): void {
     const p = this.panel;
-    if (!this.file || !this.pack) {
+    const found = this.file ? (known ?? this.diagnosticsFor(fileText(this.scenario, this.file) ?? '')) : undefined;
+    if (!found) {
       fill(p.problems);
-      p.problemsSummary.textContent = '';
+      p.problemsSummary.textContent = this.file ? this.s.loading : '';
+      p.problemsSummary.classList.remove('podbook-run__summary--bad');
       return;
     }
-    const found = this.diagnosticsFor(fileText(this.scenario, this.file) ?? '');
     p.problemsSummary.textContent = found.length === 0 ? this.s.noProblems : `${this.s.problems}: ${found.length}`;
     p.problemsSummary.classList.toggle('podbook-run__summary--bad', found.length > 0);
     fill(
@@ -418,7 +481,7 @@ export class RunnerController {
     });
   }
 
-  private render(result: RunResult, ms: number): void {
+  private render({ result, ms, images, diagnostics }: Replay): void {
     const p = this.panel;
     const s = this.s;
     const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
@@ -431,10 +494,10 @@ export class RunnerController {
     p.version.value = this.scenario.k8s;
     p.clockNow.textContent = s.clockNow(formatDuration(result.elapsed));
 
-    this.showDiagnostics();
+    this.showDiagnostics(diagnostics);
     fill(
       p.images,
-      renderImages(this.scenario, kubeVersion(this.scenario.k8s), s, (t, present) => this.onImage(t, present)),
+      renderImages(this.scenario, images, kubeVersion(this.scenario.k8s), s, (t, present) => this.onImage(t, present)),
     );
 
     const { pods } = this.podTargets();

@@ -13,7 +13,7 @@ import { EditorView, highlightActiveLine, lineNumbers } from '@codemirror/view';
 // default and history keymaps without a direct dependency on @codemirror/commands.
 import { tags } from '@lezer/highlight';
 import { minimalSetup } from 'codemirror';
-import type { EditorDiagnostic } from './diagnostics.ts';
+import type { EditorDiagnostic } from './checks/types.ts';
 
 export interface ManifestEditor {
   /** Shows another file (or the same file changed elsewhere: undo, a shared state). */

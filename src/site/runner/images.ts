@@ -7,9 +7,9 @@
 import type { ClusterSpec, NodeSpec, RegistrySpec } from '../../check/extract/types.ts';
 import { pageRegistries } from '../../check/run/page-registries.ts';
 import type { KubeVersion } from '../../k8s/version/index.ts';
-import { parseManifests } from '../../manifest/parse/index.ts';
 import { defaultRegistries, SeededRandom } from '../../sim/index.ts';
 import { normalizeImage, RegistrySet, type ResolvedImage } from '../../sim/registry.ts';
+import type { ManifestFileView } from '../../sim/shell/manifest-file.ts';
 import { fileNames, fileText, type RunnerScenario } from './scenario.ts';
 
 /** The simulator's one node when a scenario lists none (src/sim/cluster.ts). */
@@ -64,16 +64,18 @@ function imagesOf(value: unknown, out: string[]): void {
   }
 }
 
-/** Images the scenario's files name (their latest versions), then the images its nodes hold. */
-export function referencedImages(scenario: RunnerScenario, version: KubeVersion): string[] {
+/**
+ * Images the scenario's files name (their latest versions, read as kubectl reads them: `readFile`), then the
+ * images its nodes hold.
+ */
+export function referencedImages(
+  scenario: RunnerScenario,
+  version: KubeVersion,
+  readFile: (text: string, filename: string) => ManifestFileView,
+): string[] {
   const named: string[] = [];
   for (const file of fileNames(scenario)) {
-    const text = fileText(scenario, file) ?? '';
-    try {
-      for (const doc of parseManifests(text, { filename: file }).documents) imagesOf(doc.value, named);
-    } catch {
-      // a file that does not parse names no image yet
-    }
+    for (const object of readFile(fileText(scenario, file) ?? '', file).objects) imagesOf(object.value, named);
   }
   for (const node of scenario.cluster.nodes ?? []) for (const image of node.images) named.push(image);
   const out: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { KubeVersion } from '../../k8s/version/index.ts';
 import { h } from './dom.ts';
-import { inRegistry, onNode, podNodes, referencedImages } from './images.ts';
+import { inRegistry, onNode, podNodes } from './images.ts';
 import type { RunnerScenario } from './scenario.ts';
 import type { RunnerStrings } from './strings.ts';
 
@@ -15,13 +15,14 @@ function shortName(node: string): string {
   return node.split('.')[0] ?? node;
 }
 
+/** `images`: the scenario's referencedImages (images.ts). */
 export function renderImages(
   scenario: RunnerScenario,
+  images: readonly string[],
   version: KubeVersion,
   s: RunnerStrings,
   onToggle: (toggle: ImageToggle, present: boolean) => void,
 ): Node {
-  const images = referencedImages(scenario, version);
   if (images.length === 0) return h('p', { class: 'podbook-run__note' }, s.imagesNone);
   const nodes = podNodes(scenario.cluster);
   const box = (key: string, checked: boolean | undefined, label: string, toggle: ImageToggle) => {

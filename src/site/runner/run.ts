@@ -7,10 +7,9 @@
 import type { ResolvedScenario } from '../../check/extract/types.ts';
 import { clusterOptions } from '../../check/run/cluster-options.ts';
 import { kubeVersion, parseMinor } from '../../k8s/version/index.ts';
-import type { SchemaPack } from '../../manifest/schema/index.ts';
-import { validateManifests } from '../../manifest/validate.ts';
 import { type Cluster, type CommandResult, type CommandTarget, createCluster, runCommand } from '../../sim/index.ts';
 import type { ShellContext } from '../../sim/shell/types.ts';
+import type { RunnerChecks } from './checks/types.ts';
 import { splitNodeImages } from './images.ts';
 import { exitMainProcess, signalMainProcess } from './process-control.ts';
 import { kubectlRelease, type RunnerScenario, type RunnerStep } from './scenario.ts';
@@ -64,18 +63,17 @@ export function defaultPrompt(step: Extract<RunnerStep, { kind: 'run' }>, exec: 
 }
 
 /** The shell context of a session (as src/check/run/session.ts shellContext, without `kubectl explain`). */
-function shellContext(cluster: Cluster, scenario: RunnerScenario, pack: SchemaPack): ShellContext {
-  const version = cluster.version;
+function shellContext(cluster: Cluster, scenario: RunnerScenario, checks: RunnerChecks): ShellContext {
   return {
     cluster,
     files: new Map<string, string>(),
     kubectlMinor: parseMinor(kubectlRelease(scenario)),
-    validate: (text, filename) => validateManifests(text, { version, pack, filename }),
+    readManifest: checks.readFile,
   };
 }
 
 /** Builds the scenario's cluster; images a node holds but no registry has are imported after the start. */
-function buildCluster(scenario: RunnerScenario, pack: SchemaPack): Cluster {
+function buildCluster(scenario: RunnerScenario, checks: RunnerChecks): Cluster {
   const version = kubeVersion(scenario.k8s);
   const { pullable, imported } = splitNodeImages(scenario, version);
   const resolved: ResolvedScenario = {
@@ -85,7 +83,7 @@ function buildCluster(scenario: RunnerScenario, pack: SchemaPack): Cluster {
     cluster: { ...scenario.cluster, nodes: pullable },
     ...(scenario.seed !== undefined ? { seed: scenario.seed } : {}),
   };
-  const cluster = createCluster(clusterOptions(resolved, version, pack));
+  const cluster = createCluster(clusterOptions(resolved, version, (obj) => checks.validateObject(obj)));
   for (const { node, image } of imported) cluster.node(node).importImage(image);
   return cluster;
 }
@@ -198,16 +196,19 @@ export function formatDuration(seconds: number): string {
   return parts.join('');
 }
 
-/** Replays the scenario from the start. Never throws. */
-export function runScenario(scenario: RunnerScenario, pack: SchemaPack, options: RunOptions = {}): RunResult {
+/**
+ * Replays the scenario from the start, asking `checks` (of the scenario's release) what the manifest pipeline
+ * says. Never throws.
+ */
+export function runScenario(scenario: RunnerScenario, checks: RunnerChecks, options: RunOptions = {}): RunResult {
   let cluster: Cluster;
   try {
-    cluster = buildCluster(scenario, pack);
+    cluster = buildCluster(scenario, checks);
   } catch (error) {
     return { error: (error as Error).message, log: [], start: 0, elapsed: 0 };
   }
   const start = cluster.now();
-  const ctx = shellContext(cluster, scenario, pack);
+  const ctx = shellContext(cluster, scenario, checks);
   try {
     options.onCluster?.(cluster, start);
   } catch {

@@ -4,6 +4,8 @@
  * module and the virtual cluster only on demand; the editor (editor.ts) is a further chunk.
  */
 import './runner.css';
+import { readAnswers } from './checks/answered.ts';
+import type { RunnerChecks } from './checks/types.ts';
 import { RunnerController } from './controller.ts';
 import { playgroundStarts } from './playground-scenarios.ts';
 import type { RunnerScenario } from './scenario.ts';
@@ -13,12 +15,25 @@ import { decodeScenario } from './url-state.ts';
 
 export { PLAYGROUND_STARTS } from './playground-scenarios.ts';
 export { runScenario } from './run.ts';
-export { loadPack } from './schema-packs.ts';
 
 const controllers = new WeakMap<HTMLElement, RunnerController>();
 
 /** The site's base path, as Vite tells the page (`/` or `/podbook/`). */
 export const SITE_BASE: string = import.meta.env.BASE_URL ?? '/';
+
+/** The validator's checks of a release, loaded on demand (for measuring replays in the browser tests). */
+export async function loadChecks(release: string): Promise<RunnerChecks> {
+  return (await import('./checks/live.ts')).loadLiveChecks(SITE_BASE, release);
+}
+
+/** What the build worked out about the element's scenarios (none when the attribute is missing or broken). */
+function pageAnswers(host: HTMLElement): ReturnType<typeof readAnswers> {
+  try {
+    return readAnswers(JSON.parse(host.dataset.answers ?? '{}'));
+  } catch {
+    return readAnswers(undefined); // every question then goes to the validator
+  }
+}
 
 function pageScenario(host: HTMLElement): { scenario?: RunnerScenario; error?: string } {
   let value: unknown;
@@ -67,6 +82,7 @@ export async function openRunner(host: HTMLElement, options: OpenOptions): Promi
     locale,
     strings,
     scenario: shared?.ok ? shared.scenario : own.scenario,
+    answers: pageAnswers(host),
     ...(starts ? { starts } : {}),
     closable: !starts,
     ...(notice ? { notice } : {}),

@@ -1,6 +1,7 @@
 /** The cluster a page's frontmatter describes, as createCluster options. */
 import { describe, expect, it } from 'vitest';
 import { clusterOptions } from '../../../src/check/run/cluster-options.ts';
+import { manifestChecks } from '../../../src/check/run/manifest-checks.ts';
 import { pageRegistries } from '../../../src/check/run/page-registries.ts';
 import { kubeVersion } from '../../../src/k8s/version/index.ts';
 import { testPack } from '../../manifest/schema/pack-fixture.ts';
@@ -25,9 +26,11 @@ const scenario = {
   },
 };
 
+const checks = manifestChecks(testPack(26), kubeVersion('1.26'));
+
 describe('clusterOptions', () => {
   it('takes the seed, start, nodes and their images and IP from the page', () => {
-    const options = clusterOptions(scenario, kubeVersion('1.26'), testPack(26));
+    const options = clusterOptions(scenario, kubeVersion('1.26'), checks.validateObject);
     expect(options).toMatchObject({ seed: 928, startTime: 1691548500 });
     expect(options.nodes).toEqual([
       { name: 'k8s-master1', taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
@@ -41,14 +44,14 @@ describe('clusterOptions', () => {
 
   it("taints a control-plane node as that release's kubeadm does", () => {
     const taints = (minor: string) =>
-      clusterOptions(scenario, kubeVersion(minor), testPack(26)).nodes?.[0]?.taints?.map((t) => t.key);
+      clusterOptions(scenario, kubeVersion(minor), checks.validateObject).nodes?.[0]?.taints?.map((t) => t.key);
     expect(taints('1.23')).toEqual(['node-role.kubernetes.io/master']);
     expect(taints('1.24')).toEqual(['node-role.kubernetes.io/master', 'node-role.kubernetes.io/control-plane']);
     expect(taints('1.25')).toEqual(['node-role.kubernetes.io/control-plane']);
   });
 
   it('validates objects sent to the apiserver as creates, and leaves updates of stored pods to it', () => {
-    const validate = clusterOptions(scenario, kubeVersion('1.26'), testPack(26)).validate!;
+    const validate = clusterOptions(scenario, kubeVersion('1.26'), checks.validateObject).validate!;
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [{ name: 'x' }] } };
     expect(validate(pod, kubeVersion('1.26')).map((e) => `${e.field}: ${e.type}`)).toEqual([
       'spec.containers[0].image: FieldValueRequired',

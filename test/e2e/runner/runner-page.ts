@@ -12,9 +12,24 @@ export function runner(page: Page, id: string): Locator {
   return page.locator(`podbook-runner[data-id="${id}"]`);
 }
 
-/** Waits until the runner's latest replay is drawn (and the editor is CodeMirror, not the fallback box). */
+/** Waits until the runner's latest replay is drawn. */
 export async function ready(host: Locator): Promise<void> {
-  await host.locator('.podbook-run[data-state="ready"][data-editor="codemirror"]').waitFor({ timeout: 30_000 });
+  await host.locator('.podbook-run[data-state="ready"]').waitFor({ timeout: 30_000 });
+}
+
+/** Opens the editor as a reader does, by going to the manifest's text: the text box becomes CodeMirror. */
+export async function openEditor(host: Locator): Promise<void> {
+  const editor = host.locator('.podbook-run[data-editor="codemirror"]');
+  if ((await editor.count()) > 0) return;
+  await host.locator('textarea.podbook-run__textarea').click();
+  await editor.waitFor({ timeout: 30_000 });
+}
+
+/** The manifest as the panel shows it (in CodeMirror once opened, else in the text box). */
+export async function manifestText(host: Locator): Promise<string> {
+  const cm = host.locator('.cm-content');
+  if ((await cm.count()) > 0) return (await cm.textContent()) ?? '';
+  return host.locator('textarea.podbook-run__textarea').inputValue();
 }
 
 export async function open(page: Page, id: string): Promise<Locator> {
@@ -31,6 +46,7 @@ export async function podsView(host: Locator): Promise<string> {
 
 /** Replaces `from` with `to` on the first editor line holding `from`, typing as a reader would. */
 export async function editLine(page: Page, host: Locator, from: string, to: string): Promise<void> {
+  await openEditor(host);
   const line = host.locator('.cm-line', { hasText: from }).first();
   await line.click();
   await page.keyboard.press('End');

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, PHONE } from '../browser.ts';
-import { editLine, open, PLAYGROUND, podsView, ready, runner, shot } from './runner-page.ts';
+import { editLine, manifestText, open, PLAYGROUND, podsView, ready, runner, shot } from './runner-page.ts';
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The machine may be busy (builds, other browsers): give each wait room. */
@@ -119,7 +119,7 @@ describe('runnable examples', () => {
     const restored = runner(other, 't1');
     await ready(restored);
     expect(await podsView(restored)).toBe(pods);
-    expect(await restored.locator('.cm-content').textContent()).toContain('imagePullPolicy: Never');
+    expect(await manifestText(restored)).toContain('imagePullPolicy: Never');
     await other.reload();
     await ready(runner(other, 't1'));
     expect(await podsView(runner(other, 't1'))).toBe(pods);
@@ -145,7 +145,8 @@ describe('runnable examples', () => {
     expect(guard).toBeLessThan(80);
     await p.keyboard.press('Enter');
     await ready(host);
-    // Tab order: release, copy link, reset, close, the editor; Tab leaves the editor again (no trap).
+    // Tab order: release, copy link, reset, close, the manifest's text box, which becomes the editor as it gets
+    // the focus; Tab leaves the editor again (no trap).
     const focused = () =>
       p.evaluate(
         () => (document.activeElement as HTMLElement | null)?.className || document.activeElement?.tagName || '',
@@ -155,7 +156,8 @@ describe('runnable examples', () => {
     await p.keyboard.press('ArrowUp'); // 1.35 -> 1.34
     await expect.poll(() => host.locator('select[id$="-version"]').inputValue(), WAIT).toBe('1.34');
     guard = 0;
-    while (!(await focused()).includes('cm-content') && guard++ < 10) await p.keyboard.press('Tab');
+    while (!/cm-content|podbook-run__textarea/.test(await focused()) && guard++ < 10) await p.keyboard.press('Tab');
+    await expect.poll(focused, WAIT).toContain('cm-content');
     await p.keyboard.press('Control+End');
     await p.keyboard.press('ArrowUp');
     await p.keyboard.press('End');

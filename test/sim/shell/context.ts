@@ -2,8 +2,9 @@
  * A ShellContext for tests: the manifest pipeline and `kubectl explain` of the cluster's release, through the
  * shared OpenAPI schema packs (test/manifest/schema/pack-fixture.ts).
  */
+
+import { manifestChecks } from '../../../src/check/run/manifest-checks.ts';
 import { explainText } from '../../../src/manifest/explain.ts';
-import { validateManifests } from '../../../src/manifest/validate.ts';
 import type { Cluster } from '../../../src/sim/index.ts';
 import type { ShellContext } from '../../../src/sim/shell/types.ts';
 import { testPack } from '../../manifest/schema/pack-fixture.ts';
@@ -18,7 +19,7 @@ export function shellContext(
     cluster,
     files: new Map(Object.entries(files)),
     kubectlMinor,
-    validate: (text, filename) => validateManifests(text, { version: cluster.version, pack, filename }),
+    readManifest: manifestChecks(pack, cluster.version).readFile,
     explain: (path, options) => explainText(pack, path, { kubectlMinor, ...options }),
   };
 }

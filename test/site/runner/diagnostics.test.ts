@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kubeVersion } from '../../../src/k8s/version/index.ts';
-import { manifestDiagnostics } from '../../../src/site/runner/diagnostics.ts';
+import { manifestDiagnostics } from '../../../src/site/runner/checks/diagnostics.ts';
 import { RESTART_NEVER } from '../../manifest/parse/fixtures/seed-manifests.ts';
 import { testPack } from '../../manifest/schema/pack-fixture.ts';
 

@@ -1,6 +1,8 @@
 /** Shared helpers for the runner tests: playground scenarios, replays and the rows of `kubectl get pods`. */
 import type { Pod } from '../../../src/k8s/api/types.ts';
 import { parseMinor } from '../../../src/k8s/version/index.ts';
+import { liveChecks } from '../../../src/site/runner/checks/live.ts';
+import type { RunnerChecks } from '../../../src/site/runner/checks/types.ts';
 import { PLAYGROUND_STARTS } from '../../../src/site/runner/playground-scenarios.ts';
 import { type RunResult, runScenario, viewCommand } from '../../../src/site/runner/run.ts';
 import { fileText, type RunnerScenario, withFileText } from '../../../src/site/runner/scenario.ts';
@@ -12,8 +14,13 @@ export function start(id: string, locale: 'zh-cn' | 'en' = 'en'): RunnerScenario
   return found.scenario(locale);
 }
 
+/** The validator's checks at a release (`1.35`), with the test schema pack. */
+export function checksAt(release: string): RunnerChecks {
+  return liveChecks(testPack(parseMinor(release)), release);
+}
+
 export function run(scenario: RunnerScenario): RunResult {
-  return runScenario(scenario, testPack(parseMinor(scenario.k8s)));
+  return runScenario(scenario, checksAt(scenario.k8s));
 }
 
 /** The scenario with one line of its only file replaced (fails the test when the text is not there). */

@@ -11,7 +11,7 @@ import {
   splitNodeImages,
 } from '../../../src/site/runner/images.ts';
 import { withFileText } from '../../../src/site/runner/scenario.ts';
-import { edit, rows, run, start } from './helpers.ts';
+import { checksAt, edit, rows, run, start } from './helpers.ts';
 
 const V = kubeVersion('1.35');
 
@@ -22,8 +22,11 @@ describe('image state', () => {
       'more.yaml',
       'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  initContainers: [{name: i, image: "busybox:1.36"}]\n  containers: [{name: c, image: docker.io/library/nginx:latest}]\n',
     );
-    expect(referencedImages(s, V)).toEqual(['nginx:latest', 'busybox:1.36']);
-    expect(referencedImages(withFileText(s, 'bad.yaml', ': : [\n'), V)).toEqual(['nginx:latest', 'busybox:1.36']);
+    expect(referencedImages(s, V, checksAt('1.35').readFile)).toEqual(['nginx:latest', 'busybox:1.36']);
+    expect(referencedImages(withFileText(s, 'bad.yaml', ': : [\n'), V, checksAt('1.35').readFile)).toEqual([
+      'nginx:latest',
+      'busybox:1.36',
+    ]);
   });
 
   it('offers the worker nodes, or the simulator’s one node when the scenario lists none', () => {

@@ -6,7 +6,7 @@ import { extractPage, type TranscriptExample } from '../../../src/check/extract/
 import { pageScenarios, TRANSCRIPT_FENCE } from '../../../src/site/runner/page-scenarios.ts';
 import { runScenario } from '../../../src/site/runner/run.ts';
 import { parseScenario } from '../../../src/site/runner/scenario-shape.ts';
-import { testPack } from '../../manifest/schema/pack-fixture.ts';
+import { checksAt } from './helpers.ts';
 
 const path = join(import.meta.dirname, 'fixtures/sessions.mdx');
 const source = readFileSync(path, 'utf8');
@@ -44,7 +44,7 @@ describe('pageScenarios', () => {
 
   it('replays the fenced blocks inside MDX tabs like the checker (same output)', () => {
     const get = transcripts[1]!;
-    const result = runScenario(scenarios.get(get.index)!, testPack(30));
+    const result = runScenario(scenarios.get(get.index)!, checksAt('1.30'));
     const last = result.log.filter((e) => e.kind === 'command').at(-1);
     expect(last?.output).toBe('NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          10s\n');
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage, matchOutput, type Step, type TranscriptExample } from '../../../src/check/extract/index.ts';
 import { pageScenarios } from '../../../src/site/runner/page-scenarios.ts';
 import { runScenario } from '../../../src/site/runner/run.ts';
-import { testPack } from '../../manifest/schema/pack-fixture.ts';
+import { checksAt } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../check/run/fixtures');
 
@@ -37,7 +37,7 @@ for (const name of ['never-pull.md', 'restart-always.md']) {
     for (const example of transcripts) {
       it(`prints what the transcript at line ${example.fence.line} shows`, () => {
         const scenario = scenarios.get(example.index)!;
-        const result = runScenario(scenario, testPack(26));
+        const result = runScenario(scenario, checksAt('1.26'));
         expect(result.error).toBeUndefined();
         const shown = result.log.filter((e) => e.step >= scenario.shownFrom && e.kind === 'command');
         const expected = expectedOutputs(example);

@@ -78,8 +78,8 @@ export function kubectlApply(inv: Invocation): CommandResult {
 function applyOne(inv: Invocation, item: FileObject, term: Terminal): KubectlError | undefined {
   const cluster = inv.ctx.cluster;
   const live = cluster.api.peekPod(item.name, item.namespace);
-  if (item.outcome.status) {
-    const rejected = fromStatus(item.outcome.status);
+  if (item.status) {
+    const rejected = fromStatus(item.status);
     return live ? rejected : withSource(rejected, 'creating', item.source);
   }
   const sent = withLastApplied(item.object);

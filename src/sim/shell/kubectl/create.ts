@@ -46,8 +46,8 @@ export function kubectlCreate(inv: Invocation): CommandResult {
   const term = new Terminal();
   const errors: KubectlError[] = [];
   for (const item of loaded.objects) {
-    if (item.outcome.status) {
-      errors.push(withSource(fromStatus(item.outcome.status), 'creating', item.source));
+    if (item.status) {
+      errors.push(withSource(fromStatus(item.status), 'creating', item.source));
       continue;
     }
     // util.CreateOrUpdateAnnotation(--save-config, ...): the annotation only with --save-config

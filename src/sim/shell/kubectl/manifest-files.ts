@@ -2,11 +2,10 @@
  * `-f FILE` for apply, create and delete: the file from the page (ShellContext.files), run through the manifest
  * pipeline, and each object with the namespace kubectl gives it. Whatever stops kubectl before it sends anything
  * (a missing path, YAML errors, objects without apiVersion/kind, kinds the cluster lacks) ends the command here
- * with kubectl's text (src/manifest/render renderReportKubectl).
+ * with kubectl's text (ShellContext.readManifest).
  */
-import { renderReportKubectl } from '../../../manifest/render/report.ts';
+import type { ApiStatus } from '../../../manifest/render/api-status.ts';
 import { goQuote } from '../../../manifest/semantic/go-quote.ts';
-import type { ObjectOutcome } from '../../../manifest/validate.ts';
 import { NotModelledError } from '../result.ts';
 import type { ShellContext } from '../types.ts';
 
@@ -18,8 +17,8 @@ export interface FileObject {
   readonly namespace: string;
   /** the object as written, with metadata.namespace set as kubectl sets it before sending */
   readonly object: Record<string, unknown>;
-  /** what the apiserver would answer (src/manifest) */
-  readonly outcome: ObjectOutcome;
+  /** the apiserver's answer when it rejects the object (src/manifest) */
+  readonly status?: ApiStatus;
 }
 
 export type LoadedFiles =
@@ -45,11 +44,10 @@ export function loadFiles(ctx: ShellContext, paths: readonly string[], options: 
     const text = fileText(ctx, path);
     // builder.go FilenameParam: os.Stat fails -> `the path %q does not exist`
     if (text === undefined) return { ok: false, stderr: `error: the path ${goQuote(path)} does not exist\n` };
-    const report = ctx.validate(text, path);
-    if (report.sourceErrors.length > 0) return { ok: false, stderr: renderReportKubectl(report) };
-    for (const outcome of report.objects) {
-      const parsed = outcome.document;
-      const written = parsed.value as Record<string, unknown>;
+    const file = ctx.readManifest(text, path);
+    if (file.stderr !== undefined) return { ok: false, stderr: file.stderr };
+    for (const outcome of file.objects) {
+      const written = outcome.value as Record<string, unknown>;
       if (outcome.apiVersion !== 'v1' || outcome.kind !== 'Pod') {
         throw new NotModelledError(`a ${outcome.kind} object (the virtual cluster serves Pods only)`);
       }
@@ -68,7 +66,13 @@ export function loadFiles(ctx: ShellContext, paths: readonly string[], options: 
       const namespace = own ?? options.namespace;
       const object = structuredClone(written);
       object.metadata = { ...metadata, namespace };
-      objects.push({ source: path, name: metadata.name, namespace, object, outcome });
+      objects.push({
+        source: path,
+        name: metadata.name,
+        namespace,
+        object,
+        ...(outcome.status ? { status: outcome.status } : {}),
+      });
     }
   }
   return { ok: true, objects };

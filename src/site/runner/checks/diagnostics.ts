@@ -4,20 +4,11 @@
  * editor underlines is what applying the file would report. Never throws: whatever the text, the reader gets
  * diagnostics, and a failure of the validator itself becomes one.
  */
-import type { KubeVersion } from '../../k8s/version/index.ts';
-import { reportDiagnostics } from '../../manifest/render/index.ts';
-import type { SchemaPack } from '../../manifest/schema/index.ts';
-import { validateManifests } from '../../manifest/validate.ts';
-
-export interface EditorDiagnostic {
-  from: number;
-  to: number;
-  /** 1-based, for the list under the editor. */
-  line: number;
-  col: number;
-  code: string;
-  message: string;
-}
+import type { KubeVersion } from '../../../k8s/version/index.ts';
+import { reportDiagnostics } from '../../../manifest/render/index.ts';
+import type { SchemaPack } from '../../../manifest/schema/index.ts';
+import { validateManifests } from '../../../manifest/validate.ts';
+import type { EditorDiagnostic } from './types.ts';
 
 export function manifestDiagnostics(
   text: string,
