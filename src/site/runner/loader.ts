@@ -29,7 +29,6 @@ class RunnerElement extends HTMLElement {
       button.addEventListener('pointerenter', warm, { once: true });
       button.addEventListener('focus', warm, { once: true });
     }
-    if (this.hasAttribute('data-autoopen')) void this.open(undefined, false);
   }
 
   /** Opens (or, from the button, toggles) the runner; `payload` is a shared state from the URL. */

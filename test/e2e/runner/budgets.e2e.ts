@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../browser.ts';
-import { PLAYGROUND, ready, runner } from './runner-page.ts';
+import { open, PLAYGROUND, ready } from './runner-page.ts';
 
 const BUDGET_BYTES = 60 * 1024;
 /** A message of the `yaml` package's parser: a script holding it carries the validator. */
@@ -50,7 +50,7 @@ const total = (scripts: Script[]) => scripts.reduce((sum, s) => sum + s.gzip, 0)
 const names = (scripts: Script[]) =>
   scripts.map((s) => `${new URL(s.url).pathname.split('/').pop()} ${kb(s.gzip)}`).join(', ');
 
-/** A built page with runnable transcripts and no playground (the playground opens its runner at once). */
+/** A built page with runnable transcripts and no playground. */
 function runnablePage(dir: string): string {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name === 'index.html')
@@ -100,6 +100,11 @@ describe('runner budgets', () => {
     }
     expect(total(before)).toBeLessThanOrEqual(BUDGET_BYTES);
     expect(home.some((h) => loader.some((o) => o.url === h.url))).toBe(false);
+    // the playground too waits for its button
+    const playground = await scriptsLoaded(page, () => page.goto(`${site}${PLAYGROUND.en}`));
+    console.log(`[budget] /${PLAYGROUND.en} before opening: ${kb(total(playground))} gzip in all`);
+    for (const s of playground) expect(s.body, s.url).not.toContain('CrashLoopBackOff');
+    await scriptsLoaded(page, () => page.goto(`${site}${path}`)); // back, everything loaded and settled
 
     const first = page.locator('podbook-runner').first();
     const opened = await scriptsLoaded(page, async () => {
@@ -156,7 +161,7 @@ describe('runner budgets', () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${site}${PLAYGROUND.en}`);
-    await ready(runner(page, 'playground'));
+    await open(page, 'playground');
     const times = await page.evaluate(async () => {
       const url = performance
         .getEntriesByType('resource')

@@ -67,8 +67,7 @@ describe('runnable examples', () => {
 
   it('restartPolicy changes the outcome of a container that exits 1', async () => {
     const p = await page(PLAYGROUND.en);
-    const host = runner(p, 'playground');
-    await ready(host);
+    const host = await open(p, 'playground');
     await host.locator('select[id$="-start"]').selectOption('crash-loop');
     await expect.poll(() => podsView(host), WAIT).toMatch(/^crash\s+0\/1\s+CrashLoopBackOff\s+[1-9]/m);
     await editLine(p, host, 'restartPolicy: Always', 'restartPolicy: Never');
@@ -195,13 +194,16 @@ describe('runnable examples', () => {
       p.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
       await p.goto(`${site}${url}`);
       const host = await open(p, 't1');
-      await ready(runner(p, 'playground'));
+      const playground = await open(p, 'playground');
       const widths = await p.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
       expect(widths.page).toBeLessThanOrEqual(widths.view);
       const panel = await host.locator('.podbook-run').boundingBox();
       expect(panel!.x).toBeGreaterThanOrEqual(0);
       expect(panel!.x + panel!.width).toBeLessThanOrEqual(PHONE.width);
+      const board = await playground.locator('.podbook-run').boundingBox();
+      expect(board!.x + board!.width).toBeLessThanOrEqual(PHONE.width);
       await shot(p, `runner-phone-${name}`, host);
+      await shot(p, `playground-phone-${name}`, playground);
       await p.close();
     }
     await phone.close();
@@ -213,7 +215,7 @@ describe('runnable examples', () => {
       await p.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
       await p.reload();
       const host = await open(p, 't1');
-      await ready(runner(p, 'playground'));
+      await open(p, 'playground');
       await p.addScriptTag({ path: AXE_SCRIPT });
       const violations = await p.evaluate(async () => {
         // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
