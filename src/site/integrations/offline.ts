@@ -10,12 +10,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { generateSW, getManifest } from 'workbox-build';
+import { EXPLAIN_ROUTE } from '../runner/schema-url.ts';
 import { normalizeBase } from './base-path.ts';
 
 export const SERVICE_WORKER = 'sw.js';
 
-/** Files of the build that are not part of the offline copy: the worker itself and the crawlers' files. */
-const NOT_PRECACHED = [SERVICE_WORKER, 'sw.js.map', 'workbox-*.js', 'sitemap*.xml', 'robots.txt', '**/*.map'];
+/**
+ * Files a first visit does not download: build by-products, and the whole schema packs (~0.4 MB per release)
+ * that only a `kubectl explain` typed into a runner needs; those are kept once fetched (runtimeCaching).
+ */
+const NOT_PRECACHED = [
+  SERVICE_WORKER,
+  'sw.js.map',
+  'workbox-*.js',
+  'sitemap*.xml',
+  'robots.txt',
+  '**/*.map',
+  `${EXPLAIN_ROUTE}/**`,
+];
 /** Large enough for any file of the site (Pagefind's wasm is ~60 kB, the biggest script bundles a few hundred). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -44,6 +56,15 @@ function precacheReport(dir: string, base: string, urls: string[]): string {
     kinds.set(kind, entry);
   }
   return [...kinds].map(([kind, { count, bytes }]) => `${kind} ${count} (${formatBytes(bytes)})`).join(', ');
+}
+
+/**
+ * The whole schema packs' URLs, as a RegExp: workbox-build copies a pattern into sw.js as source text, so a
+ * function could not see `base`.
+ */
+function explainFiles(base: string): RegExp {
+  const path = `${base}${EXPLAIN_ROUTE}/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^[^?#]*${path}`);
 }
 
 async function writeServiceWorker(dir: string, base: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -75,6 +96,11 @@ async function writeServiceWorker(dir: string, base: string, logger: AstroIntegr
     sourcemap: false,
     mode: 'production',
     runtimeCaching: [
+      {
+        urlPattern: explainFiles(base),
+        handler: 'CacheFirst',
+        options: { cacheName: 'podbook-explain' },
+      },
       {
         // A page that is not in the build: the server's answer, or the site's 404 page when offline.
         urlPattern: ({ request }) => request.mode === 'navigate',

@@ -2,7 +2,7 @@
  * The schema pack the browser fetches: the compiled pack (src/manifest/schema) without descriptions, which only
  * `kubectl explain` prints. Validation reads definitions, properties, types, `required` and kinds, so a compact
  * pack validates exactly as the full one does (test/site/runner/compact-pack.test.ts), at about a quarter of the
- * bytes. The runner offers no `kubectl explain`.
+ * bytes. `kubectl explain` in the runner fetches the whole pack instead (checks/explain.ts).
  */
 import { isSchemaPack, type SchemaNode, type SchemaPack } from '../../manifest/schema/index.ts';
 

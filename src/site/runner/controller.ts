@@ -18,7 +18,7 @@ import {
   signalStep,
 } from './actions.ts';
 import { type AnsweredChecks, answeredChecks } from './checks/answered.ts';
-import type { CheckAnswers, EditorDiagnostic, RunnerChecks } from './checks/types.ts';
+import type { CheckAnswers, EditorDiagnostic, Explain, RunnerChecks } from './checks/types.ts';
 import { fill, h, setOptions } from './dom.ts';
 import type { ManifestEditor } from './editor.ts';
 import { referencedImages, setInRegistry, setOnNode } from './images.ts';
@@ -87,6 +87,8 @@ interface Replay {
   diagnostics: EditorDiagnostic[];
   /** The stored answers lacked one: the replay must be made again with the validator. */
   missed: boolean;
+  /** A `kubectl explain` ran before its schema was loaded: the replay must be made again once it is. */
+  explainMissed: boolean;
 }
 
 const EDIT_DELAY_MS = 250;
@@ -101,6 +103,8 @@ export class RunnerController {
   private file: string | undefined;
   /** The validator (with its schema pack), once loaded, for the release it was loaded for. */
   private live: RunnerChecks | undefined;
+  /** `kubectl explain`, once loaded, for the release it was loaded for. */
+  private explain: { release: string; explain: Explain } | undefined;
   private editor: ManifestEditor | undefined;
   private editorLoading = false;
   private result: RunResult | undefined;
@@ -331,14 +335,39 @@ export class RunnerController {
     }
   }
 
-  private replay(checks: RunnerChecks | AnsweredChecks): Replay {
+  /** Loads `kubectl explain` for the scenario's release (its chunk and the whole schema pack); false on failure. */
+  private async loadExplain(): Promise<boolean> {
+    const release = this.scenario.k8s;
+    if (this.explain?.release === release) return true;
+    try {
+      const { loadExplainer } = await import('./checks/explain.ts');
+      const explain = await loadExplainer(this.options.base, release);
+      if (release === this.scenario.k8s) this.explain = { release, explain };
+      return true;
+    } catch {
+      return false; // the replay says `kubectl explain` has no schema (offline before the file was kept)
+    }
+  }
+
+  /**
+   * One replay. `kubectl explain` before its schema is loaded answers nothing and is remembered (`explainMissed`),
+   * unless `final`: then it reports that no schema is loaded.
+   */
+  private replay(checks: RunnerChecks | AnsweredChecks, final = false): Replay {
     const scenario = this.scenario;
     let recorder: TimelineRecorder | undefined;
+    let explainMissed = false;
+    const loaded = this.explain?.release === scenario.k8s ? this.explain.explain : undefined;
+    const pending: Explain = () => {
+      explainMissed = true;
+      return '';
+    };
     const started = performance.now();
     const result = runScenario(scenario, checks, {
       onCluster: (cluster) => {
         recorder = recordTimeline(cluster);
       },
+      ...(loaded ? { explain: loaded } : final ? {} : { explain: pending }),
     });
     const ms = performance.now() - started;
     const timeline = recorder?.timeline();
@@ -352,6 +381,7 @@ export class RunnerController {
       images,
       diagnostics,
       missed: 'missed' in checks && checks.missed,
+      explainMissed,
     };
   }
 
@@ -361,12 +391,16 @@ export class RunnerController {
     const root = this.panel.root;
     root.dataset.state = 'running';
     let replay = this.replay(this.checks());
-    if (replay.missed) {
-      // Something the build did not work out (another release, an edited file, a typed command): the validator.
+    if (replay.missed || replay.explainMissed) {
+      // Something the build did not work out (another release, an edited file, a typed command) needs the
+      // validator; a `kubectl explain` needs the descriptions.
       this.panel.status.textContent = this.s.loading;
-      const live = await this.loadLive();
-      if (!live || sequence !== this.sequence) return;
-      replay = this.replay(live);
+      const [live] = await Promise.all([
+        replay.missed ? this.loadLive() : undefined,
+        replay.explainMissed ? this.loadExplain() : undefined,
+      ]);
+      if ((replay.missed && !live) || sequence !== this.sequence) return;
+      replay = this.replay(this.checks(), true);
     }
     this.result = replay.result;
     root.dataset.runMs = replay.ms.toFixed(2);

@@ -9,7 +9,7 @@ import { clusterOptions } from '../../check/run/cluster-options.ts';
 import { kubeVersion, parseMinor } from '../../k8s/version/index.ts';
 import { type Cluster, type CommandResult, type CommandTarget, createCluster, runCommand } from '../../sim/index.ts';
 import type { ShellContext } from '../../sim/shell/types.ts';
-import type { RunnerChecks } from './checks/types.ts';
+import type { Explain, RunnerChecks } from './checks/types.ts';
 import { splitNodeImages } from './images.ts';
 import { exitMainProcess, signalMainProcess } from './process-control.ts';
 import { kubectlRelease, type RunnerScenario, type RunnerStep } from './scenario.ts';
@@ -43,6 +43,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Called once the cluster exists, before the first step (a timeline recorder attaches here). */
   onCluster?: (cluster: Cluster, start: number) => void;
+  /** `kubectl explain` (without it, the command reports that no schema is loaded). */
+  explain?: Explain;
 }
 
 /** An open `kubectl exec -it` session. */
@@ -62,13 +64,20 @@ export function defaultPrompt(step: Extract<RunnerStep, { kind: 'run' }>, exec: 
   return step.host ? `[root@${shortHost(step.host)} ~]# ` : '$ ';
 }
 
-/** The shell context of a session (as src/check/run/session.ts shellContext, without `kubectl explain`). */
-function shellContext(cluster: Cluster, scenario: RunnerScenario, checks: RunnerChecks): ShellContext {
+/** The shell context of a session (as src/check/run/session.ts shellContext). */
+function shellContext(
+  cluster: Cluster,
+  scenario: RunnerScenario,
+  checks: RunnerChecks,
+  explain: Explain | undefined,
+): ShellContext {
+  const kubectlMinor = parseMinor(kubectlRelease(scenario));
   return {
     cluster,
     files: new Map<string, string>(),
-    kubectlMinor: parseMinor(kubectlRelease(scenario)),
+    kubectlMinor,
     readManifest: checks.readFile,
+    ...(explain ? { explain: (path, options) => explain(path, { ...options, kubectlMinor }) } : {}),
   };
 }
 
@@ -208,7 +217,7 @@ export function runScenario(scenario: RunnerScenario, checks: RunnerChecks, opti
     return { error: (error as Error).message, log: [], start: 0, elapsed: 0 };
   }
   const start = cluster.now();
-  const ctx = shellContext(cluster, scenario, checks);
+  const ctx = shellContext(cluster, scenario, checks, options.explain);
   try {
     options.onCluster?.(cluster, start);
   } catch {

@@ -1,6 +1,8 @@
 /**
- * The schema packs in the browser: fetched from the site (/runner/schema/1.N.json) the first time a release is
- * needed, checked, and kept for the page's lifetime. The service worker keeps the files for offline use.
+ * The schema packs in the browser: fetched from the site the first time a release is needed, checked, and kept
+ * for the page's lifetime. The compact pack (/runner/schema/1.N.json) serves the validator and is precached for
+ * offline use; the whole pack (/runner/explain/1.N.json, descriptions included) serves `kubectl explain` and is
+ * kept by the service worker once fetched.
  */
 import type { SchemaPack } from '../../manifest/schema/index.ts';
 import { readPack } from './compact-pack.ts';
@@ -12,8 +14,8 @@ export class PackUnavailableError extends Error {
   override name = 'PackUnavailableError';
 }
 
-async function fetchPack(base: string, release: string): Promise<SchemaPack> {
-  const url = schemaUrl(base, release);
+async function fetchPack(base: string, release: string, explain: boolean): Promise<SchemaPack> {
+  const url = schemaUrl(base, release, explain);
   let response: Response;
   try {
     response = await fetch(url);
@@ -27,13 +29,17 @@ async function fetchPack(base: string, release: string): Promise<SchemaPack> {
   return readPack(await response.json(), Number(release.split('.')[1]));
 }
 
-/** The pack of a release (`1.26`); a failed load is forgotten so that a later attempt fetches again. */
-export function loadPack(base: string, release: string): Promise<SchemaPack> {
-  let pending = packs.get(release);
+/**
+ * The pack of a release (`1.26`): compact, or whole for `kubectl explain`; a failed load is forgotten so that a
+ * later attempt fetches again.
+ */
+export function loadPack(base: string, release: string, explain = false): Promise<SchemaPack> {
+  const key = `${explain ? 'explain' : 'schema'}:${release}`;
+  let pending = packs.get(key);
   if (!pending) {
-    pending = fetchPack(base, release);
-    packs.set(release, pending);
-    pending.catch(() => packs.delete(release));
+    pending = fetchPack(base, release, explain);
+    packs.set(key, pending);
+    pending.catch(() => packs.delete(key));
   }
   return pending;
 }

@@ -101,6 +101,22 @@ describe('runnable examples', () => {
     await p.close();
   });
 
+  it('runs a typed `kubectl explain` with the release’s schema, fetched when first asked for', async () => {
+    const p = await page(PLAYGROUND.en);
+    const host = await open(p, 't1');
+    const fetched: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/runner/explain/')) fetched.push(new URL(r.url()).pathname);
+    });
+    await host.locator('input.podbook-run__command').fill('kubectl explain pod.spec.restartPolicy');
+    await host.locator('input.podbook-run__command').press('Enter');
+    const terminal = host.locator('.podbook-run__terminal').last();
+    await expect.poll(() => terminal.textContent(), WAIT).toMatch(/FIELD:\s+restartPolicy <string>/);
+    expect(await terminal.textContent()).toContain('Restart policy for all containers within the pod');
+    expect(fetched).toEqual(['/runner/explain/1.35.json']);
+    await p.close();
+  });
+
   it('keeps the whole state in the URL: a shared link and a reload restore it', async () => {
     const p = await page(PLAYGROUND.en);
     const host = await open(p, 't1');

@@ -3,13 +3,16 @@
  * reader's actions act on the cluster as they would on a real one, and nothing a scenario asks for can throw.
  */
 import { describe, expect, it } from 'vitest';
-import { kubeVersion } from '../../../src/k8s/version/index.ts';
+import { kubeVersion, parseMinor } from '../../../src/k8s/version/index.ts';
+import { explainText } from '../../../src/manifest/explain.ts';
 import { exitStep, signalStep } from '../../../src/site/runner/actions.ts';
+import { explainer } from '../../../src/site/runner/checks/explain.ts';
 import { setInRegistry, setOnNode } from '../../../src/site/runner/images.ts';
 import { PLAYGROUND_STARTS } from '../../../src/site/runner/playground-scenarios.ts';
-import { formatDuration, viewCommand } from '../../../src/site/runner/run.ts';
+import { formatDuration, runScenario, viewCommand } from '../../../src/site/runner/run.ts';
 import { type RunnerScenario, type RunnerStep, withStep, withVersion } from '../../../src/site/runner/scenario.ts';
-import { edit, pod, problems, rows, run, start } from './helpers.ts';
+import { testPack } from '../../manifest/schema/pack-fixture.ts';
+import { checksAt, edit, pod, problems, rows, run, start } from './helpers.ts';
 
 const V35 = kubeVersion('1.35');
 
@@ -171,5 +174,37 @@ describe('runScenario never throws', () => {
 
   it('answers view commands on a cluster that could not be built with nothing', () => {
     expect(viewCommand({ log: [], start: 0, elapsed: 0, error: 'x' }, 'kubectl get pods')).toBe('');
+  });
+});
+
+describe('kubectl explain in the runner', () => {
+  const explainAt = (scenario: RunnerScenario, line: string) =>
+    runScenario(withStep(scenario, { kind: 'run', line }), checksAt(scenario.k8s), {
+      explain: explainer(testPack(parseMinor(scenario.k8s))),
+    }).log.at(-1);
+
+  it('prints what the checker prints, in the layout of the scenario’s kubectl', () => {
+    const s = start('pull-policy');
+    const entry = explainAt(s, 'kubectl explain pod.spec.restartPolicy');
+    expect(entry?.exitCode).toBe(0);
+    expect(entry?.output).toBe(
+      explainText(testPack(parseMinor(s.k8s)), 'pod.spec.restartPolicy', { kubectlMinor: parseMinor(s.k8s) }),
+    );
+    const old = explainAt({ ...withVersion(s, '1.26') }, 'kubectl explain pod.spec.restartPolicy');
+    expect(old?.output).toMatch(/^FIELDS?:\s+restartPolicy <string>$/m);
+    expect(old?.output).not.toBe(entry?.output);
+  });
+
+  it('answers a path that does not exist as kubectl does', () => {
+    const entry = explainAt(start('pull-policy'), 'kubectl explain pod.spec.nope');
+    expect(entry?.exitCode).toBe(1);
+    expect(entry?.output).toMatch(/^error: field "nope" does not exist/);
+  });
+
+  it('says so when no schema is loaded', () => {
+    const s = withStep(start('pull-policy'), { kind: 'run', line: 'kubectl explain pods' });
+    const entry = runScenario(s, checksAt(s.k8s)).log.at(-1);
+    expect(entry?.output).toContain('kubectl explain');
+    expect(entry?.exitCode).not.toBe(0);
   });
 });

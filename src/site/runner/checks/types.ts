@@ -25,6 +25,9 @@ export interface RunnerChecks {
   diagnostics(text: string, filename: string): EditorDiagnostic[];
 }
 
+/** `kubectl explain` text for a path (throws kubectl's ExplainError, as src/manifest explainText does). */
+export type Explain = (path: string, options: { apiVersion?: string; kubectlMinor: number }) => string;
+
 /** Answers stored in the page, by question key (key.ts). Plain JSON. */
 export interface CheckAnswers {
   files: Record<string, ManifestFileView>;
