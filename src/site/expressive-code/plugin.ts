@@ -7,7 +7,10 @@
  * - preprocessCode: hide `#@` and `#:` lines, unescape escaped output lines, print a `generate` block's output.
  *   The copy button (the frames plugin) copies the code as it is after this step: what the reader sees.
  * - annotateCode: tooltips (tooltip.ts) on the wildcards block-plan.ts found and on manifest keys (manifest-keys.ts).
- * - postprocessRenderedLine / postprocessRenderedBlock: callout markers, the callouts' list, the generated note.
+ * - postprocessRenderedLine: fewer elements for the same text and colours (flatten-line.ts), callout markers.
+ * - postprocessRenderedBlock: the callouts' list, the generated note, the block's estimated height (block-height.ts)
+ *   and widest line (scroll-region.ts), for the browser to skip rendering it while it is far from the viewport.
+ * - postprocessRenderedBlockGroup: the hidden list of the block's tooltip descriptions, after its frame.
  *
  * A block it cannot read is rendered as Expressive Code renders it (with a warning); only a `generate` block
  * whose schema cannot be found stops the build, naming the page and line.
@@ -19,18 +22,22 @@ import {
   type ExpressiveCodePlugin,
 } from '@astrojs/starlight/expressive-code';
 import { type Element, type ElementContent, h, type Parents } from '@astrojs/starlight/expressive-code/hast';
+import { setHeightEstimate } from './block-height.ts';
 import { type BlockPlan, type CalloutPlan, planBlock } from './block-plan.ts';
 import { calloutList, calloutMarker } from './callouts.ts';
 import { type GeneratedOutput, generateExplain } from './explain-generate.ts';
+import { flattenLine } from './flatten-line.ts';
 import { type BookLocale, bookLocale, localeOfPageFile } from './locale.ts';
 import { type LocatedBlock, locateBlock } from './locate-block.ts';
 import { describeManifestKeys } from './manifest-keys.ts';
 import { regionLabel } from './region-label.ts';
 import { regionLabelClientModule } from './region-label-client.ts';
 import { BlockSchemaError, type PackLoadOptions, packForBlock } from './schema-packs.ts';
+import { blockColumns } from './scroll-region.ts';
+import { scrollRegionClientModule } from './scroll-region-client.ts';
 import { podbookBlockStyles } from './styles.ts';
 import { type BlockTexts, textsFor } from './texts.ts';
-import { TooltipAnnotation } from './tooltip.ts';
+import { descriptionList, TooltipAnnotation, type TooltipDescription, TooltipDescriptions } from './tooltip.ts';
 import { tooltipClientModule } from './tooltip-client.ts';
 
 /** Languages a checked block can have (src/check/extract/attributes.ts); anything else is left alone at once. */
@@ -51,7 +58,9 @@ interface BlockState {
   bodyLine: WeakMap<ExpressiveCodeLine, number>;
   callouts: Map<ExpressiveCodeLine, CalloutPlan[]>;
   generated?: GeneratedOutput;
-  tooltips: number;
+  /** The block's tooltip descriptions (tooltip.ts), each once, and how many triggers name them. */
+  descriptions: TooltipDescriptions;
+  triggers: number;
 }
 
 const states = new WeakMap<ExpressiveCodeBlock, BlockState>();
@@ -102,7 +111,8 @@ function begin(codeBlock: ExpressiveCodeBlock, locale: string, packs: PackLoadOp
     texts: textsFor(pageLocale),
     bodyLine: new WeakMap(),
     callouts: new Map(),
-    tooltips: 0,
+    descriptions: new TooltipDescriptions(located.id),
+    triggers: 0,
   };
   codeBlock.getLines().forEach((line, i) => {
     state.bodyLine.set(line, i);
@@ -149,9 +159,10 @@ async function applyPlan(codeBlock: ExpressiveCodeBlock, state: BlockState): Pro
   if (hidden.length > 0) codeBlock.deleteLines(hidden);
 }
 
-function nextTooltipId(state: BlockState): string {
-  state.tooltips += 1;
-  return `${state.located.id}-tip-${state.tooltips}`;
+/** The id of a trigger's description. */
+function describedBy(state: BlockState, description: TooltipDescription): string {
+  state.triggers += 1;
+  return state.descriptions.idFor(description);
 }
 
 function annotateWildcards(codeBlock: ExpressiveCodeBlock, state: BlockState): void {
@@ -163,11 +174,11 @@ function annotateWildcards(codeBlock: ExpressiveCodeBlock, state: BlockState): v
         new TooltipAnnotation(
           { columnStart: w.start, columnEnd: w.end },
           {
-            id: nextTooltipId(state),
+            describedBy: describedBy(state, {
+              title: `${state.texts.wildcardTitle} ${line.text.slice(w.start, w.end)}`,
+              body: state.texts.wildcard[w.kind],
+            }),
             className: 'pb-wildcard',
-            title: `${state.texts.wildcardTitle} ${line.text.slice(w.start, w.end)}`,
-            body: state.texts.wildcard[w.kind],
-            keys: state.texts.tooltipKeys,
             data: { wildcard: w.kind },
           },
         ),
@@ -195,11 +206,8 @@ async function annotateManifestKeys(codeBlock: ExpressiveCodeBlock, state: Block
       new TooltipAnnotation(
         { columnStart: key.start, columnEnd: key.end },
         {
-          id: nextTooltipId(state),
+          describedBy: describedBy(state, { title: `${key.path} ${key.type}`.trim(), body: key.description }),
           className: 'pb-key',
-          title: `${key.path} ${key.type}`.trim(),
-          body: key.description,
-          keys: state.texts.tooltipKeys,
           data: { field: key.path },
         },
       ),
@@ -240,12 +248,34 @@ function appendUnderCode(blockAst: Element, extra: Element[]): Element {
   return blockAst;
 }
 
+/**
+ * The callouts' list and the generated note under the code, the region name and width (scroll-region.ts), the
+ * block's data attributes.
+ */
+function finishBlock(blockAst: Element, codeBlock: ExpressiveCodeBlock, state: BlockState): Element {
+  const extra: Element[] = [];
+  if (state.plan.callouts.length > 0) extra.push(calloutList(state.located.id, state.plan.callouts, state.texts));
+  if (state.generated) extra.push(h('p.pb-generated-note', state.texts.generatedFrom(state.generated.release)));
+  const label = regionLabel(state.located.example, state.texts);
+  const pre = findPre(blockAst)?.pre;
+  if (pre) {
+    if (label) pre.properties.dataPbLabel = label;
+    const markers = (line: ExpressiveCodeLine) => state.callouts.get(line)?.length ?? 0;
+    pre.properties.dataPbColumns = String(blockColumns(codeBlock.getLines(), markers));
+  }
+  const root = appendUnderCode(blockAst, extra);
+  root.properties.dataPodbook = state.located.example.kind;
+  root.properties.dataPodbookBlock = state.located.id;
+  if (state.triggers > 0) root.properties.dataPbTipKeys = state.texts.tooltipKeys;
+  return root;
+}
+
 export function pluginPodbookBlocks(options: PodbookBlocksOptions = {}): ExpressiveCodePlugin {
   const packs = options.packs ?? {};
   return definePlugin({
     name: 'Podbook checked blocks',
     baseStyles: (context) => podbookBlockStyles(context),
-    jsModules: [tooltipClientModule, regionLabelClientModule],
+    jsModules: [tooltipClientModule, regionLabelClientModule, scrollRegionClientModule],
     hooks: {
       preprocessMetadata: ({ codeBlock, locale }) => {
         begin(codeBlock, locale, packs);
@@ -271,24 +301,27 @@ export function pluginPodbookBlocks(options: PodbookBlocksOptions = {}): Express
           warn(where(state), 'some tooltips are not shown', error);
         }
       },
-      postprocessRenderedLine: ({ codeBlock, line, renderData }) => {
+      postprocessRenderedLine: ({ codeBlock, line, renderData, styleVariants }) => {
         const state = states.get(codeBlock);
-        const callouts = state?.callouts.get(line);
-        if (state && callouts) addMarkers(renderData.lineAst, callouts, state);
+        if (!state) return;
+        const codeColors = styleVariants.map((v) => v.resolvedStyleSettings.get('codeForeground') ?? '');
+        flattenLine(renderData.lineAst, { codeColors, wrap: Boolean(codeBlock.props.wrap) });
+        const callouts = state.callouts.get(line);
+        if (callouts) addMarkers(renderData.lineAst, callouts, state);
       },
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
         const state = states.get(codeBlock);
         if (!state) return;
-        const extra: Element[] = [];
-        if (state.plan.callouts.length > 0) extra.push(calloutList(state.located.id, state.plan.callouts, state.texts));
-        if (state.generated) extra.push(h('p.pb-generated-note', state.texts.generatedFrom(state.generated.release)));
-        const label = regionLabel(state.located.example, state.texts);
-        const pre = findPre(renderData.blockAst)?.pre;
-        if (pre && label) pre.properties.dataPbLabel = label;
-        const root = appendUnderCode(renderData.blockAst, extra);
-        root.properties.dataPodbook = state.located.example.kind;
-        root.properties.dataPodbookBlock = state.located.id;
-        renderData.blockAst = root;
+        renderData.blockAst = finishBlock(renderData.blockAst, codeBlock, state);
+        // The height the page reserves for the block while the browser skips it (styles.ts; other blocks: 20rem).
+        setHeightEstimate(renderData.blockAst);
+      },
+      postprocessRenderedBlockGroup: ({ renderedGroupContents, renderData }) => {
+        // The descriptions go after the frames, outside the part the browser may skip rendering (styles.ts).
+        for (const { codeBlock } of renderedGroupContents) {
+          const descriptions = states.get(codeBlock)?.descriptions.all() ?? [];
+          if (descriptions.length > 0) renderData.groupAst.children.push(descriptionList(descriptions));
+        }
       },
     },
   });

@@ -129,7 +129,6 @@ export function podbookBlockStyles({ cssVar }: Pick<ResolverContext, 'cssVar'>):
 
     /* Tooltip triggers: manifest keys and wildcards */
     .pb-tip-trigger {
-      position: relative;
       cursor: help;
       border-radius: 0.2em;
       -webkit-tap-highlight-color: transparent;
@@ -142,25 +141,29 @@ export function podbookBlockStyles({ cssVar }: Pick<ResolverContext, 'cssVar'>):
       text-underline-offset: 0.25em;
     }
     .pb-key:hover, .pb-key.pb-tip-open { text-decoration-style: solid; }
+    /* The text keeps the code's colour (flatten-line.ts relies on it): the accent colour on this background is
+       below 4.5:1 in the light theme. */
     .pb-wildcard {
       padding: 0 0.1em;
       background: color-mix(in srgb, ${accent} 18%, transparent);
       box-shadow: inset 0 0 0 1px color-mix(in srgb, ${accent} 65%, transparent);
-      color: ${textAccent};
       font-style: italic;
       font-weight: 600;
     }
 
-    /* The tooltip box: under its trigger without JavaScript, placed in the viewport with it */
+    /* The descriptions (read by screen readers through aria-describedby) and the one tooltip box that shows them,
+       placed in the viewport by tooltip-client.ts */
+    .pb-tip-descriptions, .pb-tip[hidden], .pb-tip-keys[hidden] { display: none; }
     .pb-tip {
-      display: none;
-      position: absolute;
-      top: calc(100% + 6px);
+      display: block;
+      position: fixed;
+      top: 0;
       left: 0;
       z-index: 50;
       box-sizing: border-box;
       width: max-content;
       max-width: min(32rem, calc(100vw - 16px));
+      margin: 0;
       padding: 0.5rem 0.75rem;
       border: 1px solid var(--sl-color-gray-4, #8b8f9a);
       border-radius: 0.4rem;
@@ -189,11 +192,6 @@ export function podbookBlockStyles({ cssVar }: Pick<ResolverContext, 'cssVar'>):
       height: 8px;
     }
     .pb-tip[data-placement='above']::before { top: auto; bottom: -8px; }
-    .pb-tip-trigger:hover > .pb-tip,
-    .pb-tip-trigger:focus > .pb-tip,
-    .pb-tip-trigger.pb-tip-open > .pb-tip { display: block; }
-    .pb-tip-trigger.pb-tip-dismissed > .pb-tip { display: none; }
-    .pb-tip-content { display: block; }
     .pb-tip-title {
       display: block;
       margin-bottom: 0.25rem;
@@ -202,13 +200,24 @@ export function podbookBlockStyles({ cssVar }: Pick<ResolverContext, 'cssVar'>):
     }
     .pb-tip-text { display: block; white-space: pre-line; }
     .pb-tip-keys {
-      display: none;
+      display: block;
       margin-top: 0.4rem;
       padding-top: 0.35rem;
       border-top: 1px solid var(--sl-color-gray-5, #545861);
       color: var(--sl-color-gray-2, #c0c2c7);
       font-size: 0.75rem;
     }
-    .pb-tip-trigger:focus-visible > .pb-tip .pb-tip-keys { display: block; }
+
+    /* A checked block far from the viewport is not styled, laid out or painted until it comes near (a long page
+       has thousands of elements in its code); it keeps the height block-height.ts expects, then the one it had. It
+       stays in the page for find-in-page, links to its callouts, Tab and screen readers (scroll-region-client.ts
+       makes it a scroll region before it is rendered). */
+    & > .frame[data-podbook] {
+      content-visibility: auto;
+      contain-intrinsic-size: auto var(--pb-block-height, 20rem);
+    }
+    @media print {
+      & > .frame[data-podbook] { content-visibility: visible; }
+    }
   `;
 }

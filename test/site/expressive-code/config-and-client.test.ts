@@ -6,6 +6,7 @@ import { ExpressiveCode, pluginFramesTexts } from '@astrojs/starlight/expressive
 import { describe, expect, it } from 'vitest';
 import { pluginEnglishFrameTexts } from '../../../src/site/expressive-code/index.ts';
 import { regionLabelClientModule } from '../../../src/site/expressive-code/region-label-client.ts';
+import { scrollRegionClientModule } from '../../../src/site/expressive-code/scroll-region-client.ts';
 import { tooltipClientModule } from '../../../src/site/expressive-code/tooltip-client.ts';
 import { renderBlock, renderPage, select, ZH_PAGE } from './render.ts';
 
@@ -24,7 +25,7 @@ describe('ec.config.mjs', () => {
 
 describe('the browser modules', () => {
   it('are JavaScript a browser can parse (no TypeScript left)', () => {
-    for (const module of [tooltipClientModule, regionLabelClientModule]) {
+    for (const module of [tooltipClientModule, regionLabelClientModule, scrollRegionClientModule]) {
       expect(() => new Function(module)).not.toThrow();
       expect(module).not.toMatch(/: HTMLElement|<HTMLElement>|as Node|: void/);
     }

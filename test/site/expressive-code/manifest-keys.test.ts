@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI_DIR } from '../../manifest/schema/pack-fixture.ts';
 import {
   copiedText,
+  descriptionOf,
+  descriptionParts,
   engine,
   type RenderedBlock,
   renderBlock,
@@ -38,9 +40,10 @@ beforeAll(async () => {
 });
 
 const manifest = () => zh.find((b) => b.example.fence.line === 20)!;
-const keyTip = (root: RenderedBlock['root'], field: string) => {
+/** A key's trigger and its description, wherever on the page that is. */
+const keyTip = (root: RenderedBlock['root'], field: string, page = zh.map((b) => b.root)) => {
   const trigger = select(`.pb-key[data-field="${field}"]`, root);
-  return trigger && { trigger, tip: select(`[id="${trigger.properties.ariaDescribedBy}"]`, trigger) };
+  return trigger && { trigger, tip: descriptionOf(trigger, page) };
 };
 
 describe('manifest keys', () => {
@@ -48,11 +51,10 @@ describe('manifest keys', () => {
     const found = keyTip(manifest().root, 'spec.containers[].imagePullPolicy');
     expect(found?.trigger.properties.tabIndex).toBe(0);
     expect(found?.tip?.properties.role).toBe('tooltip');
-    expect(toText(select('.pb-tip-title', found!.tip!)!)).toBe('spec.containers[].imagePullPolicy <string>');
-    expect(toText(select('.pb-tip-text', found!.tip!)!)).toContain(
-      documentDescription(26, 'io.k8s.api.core.v1.Container', 'imagePullPolicy'),
-    );
-    expect(toText(found!.trigger.children[0]!)).toBe('imagePullPolicy');
+    const { title, body } = descriptionParts(found!.tip!);
+    expect(title).toBe('spec.containers[].imagePullPolicy <string>');
+    expect(body).toContain(documentDescription(26, 'io.k8s.api.core.v1.Container', 'imagePullPolicy'));
+    expect(toText(found!.trigger)).toBe('imagePullPolicy');
   });
 
   it('describe every schema field of the manifest, and no label key', () => {
@@ -71,7 +73,7 @@ describe('manifest keys', () => {
       'spec.containers[].imagePullPolicy',
     ]);
     const containers = keyTip(manifest().root, 'spec.containers');
-    expect(toText(select('.pb-tip-text', containers!.tip!)!)).toBe(
+    expect(descriptionParts(containers!.tip!).body).toBe(
       documentDescription(26, 'io.k8s.api.core.v1.PodSpec', 'containers'),
     );
   });
@@ -97,12 +99,17 @@ describe('manifest keys', () => {
       meta: 'file=a.yaml k8s=1.23',
       sourceFilePath: ZH_PAGE,
     });
-    const text = (root: RenderedBlock['root']) =>
-      toText(select('[data-field="spec.restartPolicy"] .pb-tip-text', root)!);
-    expect(text(old)).toContain(documentDescription(23, 'io.k8s.api.core.v1.PodSpec', 'restartPolicy'));
+    const text = (root: RenderedBlock['root'], page: RenderedBlock['root'][]) =>
+      descriptionParts(keyTip(root, 'spec.restartPolicy', page)!.tip!).body;
+    expect(text(old, [old])).toContain(documentDescription(23, 'io.k8s.api.core.v1.PodSpec', 'restartPolicy'));
     // 1.23 serves no enums (OpenAPIEnums was off); 1.26 adds the "Possible enum values" paragraph
-    expect(text(old)).not.toContain('Possible enum values');
-    expect(text(manifest().root)).toContain('Possible enum values');
+    expect(text(old, [old])).not.toContain('Possible enum values');
+    expect(
+      text(
+        manifest().root,
+        zh.map((b) => b.root),
+      ),
+    ).toContain('Possible enum values');
   });
 
   it('give nothing (and never fail) for YAML that is not a manifest', async () => {

@@ -65,10 +65,25 @@ export async function renderPage(path: string, options: PodbookBlocksOptions = {
   return rendered;
 }
 
-/** The text a line shows as code: without callout markers and tooltip boxes. */
+/** The element a tooltip trigger's `aria-describedby` names, found in a block or a page's blocks (at most one). */
+export function descriptionOf(trigger: Element, roots: Element | readonly Element[]): Element | undefined {
+  const id = String(trigger.properties.ariaDescribedBy ?? '');
+  const found = [roots].flat().flatMap((root) => selectAll(`[id="${id}"]`, root));
+  if (found.length > 1) throw new Error(`${found.length} elements have the id ${id}`);
+  return found[0];
+}
+
+/** A description's title and body: its text up to the first line break, and after it. */
+export function descriptionParts(description: Element): { title: string; body: string } {
+  const text = toText(description, { whitespace: 'pre' });
+  const br = text.indexOf('\n');
+  return br < 0 ? { title: text, body: '' } : { title: text.slice(0, br), body: text.slice(br + 1) };
+}
+
+/** The text a line shows as code: without callout markers. */
 export function lineText(line: Element): string {
   const copy = structuredClone(line);
-  for (const extra of selectAll('.pb-callout-ref, .pb-tip', copy)) {
+  for (const extra of selectAll('.pb-callout-ref', copy)) {
     extra.children = [];
   }
   return toText(copy, { whitespace: 'pre' }).replace(/\n$/, '');

@@ -3,7 +3,17 @@
  * text. The fixture's transcript (content/zh-cn/guides/blocks.md, line 37) holds each kind once or more.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EN_PAGE, type RenderedBlock, renderPage, select, selectAll, toText, ZH_PAGE } from './render.ts';
+import {
+  descriptionOf,
+  descriptionParts,
+  EN_PAGE,
+  type RenderedBlock,
+  renderPage,
+  select,
+  selectAll,
+  toText,
+  ZH_PAGE,
+} from './render.ts';
 
 let zh: RenderedBlock[];
 let en: RenderedBlock[];
@@ -33,22 +43,33 @@ describe('wildcards', () => {
     ]);
   });
 
-  it('are focusable and described by a tooltip inside them, in the page language', () => {
+  it('are focusable and described by a tooltip on the page, in the page language', () => {
+    const page = zh.map((b) => b.root);
     for (const trigger of selectAll('.pb-wildcard', transcript().root)) {
       expect(trigger.properties.tabIndex).toBe(0);
-      const id = String(trigger.properties.ariaDescribedBy);
-      const tip = select(`[id="${id}"]`, trigger);
-      expect(tip?.properties.role).toBe('tooltip');
+      expect(descriptionOf(trigger, page)?.properties.role).toBe('tooltip');
     }
     const ip = select('.pb-wildcard[data-wildcard="IP"]', transcript().root)!;
-    expect(toText(select('[role="tooltip"]', ip)!)).toMatch(/^通配符 \[IP\] 任意 IP 地址/);
+    expect(descriptionParts(descriptionOf(ip, page)!)).toEqual({
+      title: '通配符 [IP]',
+      body: '任意 IP 地址（IPv4 或 IPv6）',
+    });
     const enIp = select('.pb-wildcard[data-wildcard="IP"]', en[0]!.root)!;
-    expect(toText(select('[role="tooltip"]', enIp)!)).toMatch(/^Wildcard \[IP\] any IP address/);
+    const enTip = descriptionOf(
+      enIp,
+      en.map((b) => b.root),
+    )!;
+    expect(toText(enTip)).toMatch(/^Wildcard \[IP\] any IP address/);
   });
 
-  it('keep tooltips out of the search index and out of the copied text', () => {
+  it('keep tooltips out of the search index, out of sight until shown, and out of the copied text', () => {
     const { root } = transcript();
-    for (const tip of selectAll('.pb-tip', root)) expect(tip.properties.dataPagefindIgnore).toBe('');
+    const lists = selectAll('.pb-tip-descriptions', root);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) {
+      expect(list.properties.dataPagefindIgnore).toBe('');
+      expect(list.properties.hidden).toBe(true);
+    }
     const copied = String(select('.copy button', root)?.properties.dataCode);
     expect(copied).not.toMatch(/通配符|任意/);
   });
