@@ -14,9 +14,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../../check/extract/index.ts';
 import type { ExtractedPage } from '../../check/extract/types.ts';
-import { SchemaPackError } from '../../manifest/schema/index.ts';
-import { checkAnswers } from '../runner/build/check-answers.ts';
-import type { CheckAnswers } from '../runner/checks/types.ts';
+import { storedAnswers } from '../runner/build/check-answers.ts';
 import { pageScenarios, TRANSCRIPT_FENCE } from '../runner/page-scenarios.ts';
 import { runnerMarkup } from '../runner/runner-markup.ts';
 import type { RunnerScenario } from '../runner/scenario.ts';
@@ -57,21 +55,6 @@ function readRunners(path: string): PageRunners | undefined {
   return { page, scenarios, ids };
 }
 
-/**
- * What the validator says of the scenario, for the page to keep. Without the release's schema (a build with
- * `PODBOOK_CHECK=off` and no OpenAPI documents) there are none: the runner then loads the validator at once.
- */
-function answersFor(scenario: RunnerScenario, where: string): CheckAnswers | undefined {
-  try {
-    return checkAnswers([scenario]);
-  } catch (error) {
-    if (error instanceof SchemaPackError) return undefined;
-    throw new Error(`${where}: could not replay the runnable example to store the validator's answers`, {
-      cause: error,
-    });
-  }
-}
-
 /** The plugin entry: a factory Sätteri calls once per document; pages without a transcript get no plugin. */
 export function runnableMarkdownPlugin(doc: DocumentContext): RunnablePlugin | undefined {
   if (!doc.fileURL || !TRANSCRIPT_FENCE.test(doc.source)) return undefined;
@@ -91,7 +74,7 @@ export function runnableMarkdownPlugin(doc: DocumentContext): RunnablePlugin | u
       if (!example || !scenario) return; // skipped, or not checked: nothing to run
       const id = runners.ids.get(example.index) ?? `t${example.index}`;
       const where = `${relative(process.cwd(), path)}:${node.position?.start.line ?? example.fence.line}`;
-      const answers = answersFor(scenario, where);
+      const answers = storedAnswers([scenario], where);
       ctx.insertAfter(node, htmlNode(runnerMarkup(id, scenario, locale, answers), doc.sourceFormat));
     },
   };

@@ -230,11 +230,6 @@ export class RunnerController {
     }
   }
 
-  /** Opens the editor (what focusing the manifest's text does). */
-  openEditor(): Promise<void> {
-    return this.loadEditor();
-  }
-
   // ------------------------------------------------------------------ state changes
 
   /** A message that stays until the reader changes something (a shared state that could not be read). */

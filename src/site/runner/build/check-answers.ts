@@ -7,7 +7,7 @@
  * Node-side (build time).
  */
 import { kubeVersion } from '../../../k8s/version/index.ts';
-import type { SchemaPack } from '../../../manifest/schema/index.ts';
+import { type SchemaPack, SchemaPackError } from '../../../manifest/schema/index.ts';
 import { loadSchemaPackSync } from '../../../manifest/schema/node/index.ts';
 import { liveChecks } from '../checks/live.ts';
 import { recordingChecks } from '../checks/recording.ts';
@@ -41,4 +41,19 @@ export function checkAnswers(scenarios: Iterable<RunnerScenario>): CheckAnswers 
     }
   }
   return answers;
+}
+
+/**
+ * The answers a page stores for its runner (`where` names it in errors). Without the release's schema (a build
+ * with `PODBOOK_CHECK=off` and no OpenAPI documents) there are none: the runner then loads the validator at once.
+ */
+export function storedAnswers(scenarios: Iterable<RunnerScenario>, where: string): CheckAnswers | undefined {
+  try {
+    return checkAnswers(scenarios);
+  } catch (error) {
+    if (error instanceof SchemaPackError) return undefined;
+    throw new Error(`${where}: could not replay the runnable example to store the validator's answers`, {
+      cause: error,
+    });
+  }
 }
