@@ -37,7 +37,7 @@ import { blockColumns } from './scroll-region.ts';
 import { scrollRegionClientModule } from './scroll-region-client.ts';
 import { podbookBlockStyles } from './styles.ts';
 import { type BlockTexts, textsFor } from './texts.ts';
-import { descriptionList, TooltipAnnotation, type TooltipDescription, TooltipDescriptions } from './tooltip.ts';
+import { descriptionList, TooltipAnnotation, TooltipDescriptions } from './tooltip.ts';
 import { tooltipClientModule } from './tooltip-client.ts';
 
 /** Languages a checked block can have (src/check/extract/attributes.ts); anything else is left alone at once. */
@@ -58,9 +58,8 @@ interface BlockState {
   bodyLine: WeakMap<ExpressiveCodeLine, number>;
   callouts: Map<ExpressiveCodeLine, CalloutPlan[]>;
   generated?: GeneratedOutput;
-  /** The block's tooltip descriptions (tooltip.ts), each once, and how many triggers name them. */
+  /** The block's tooltip descriptions (tooltip.ts), each once. */
   descriptions: TooltipDescriptions;
-  triggers: number;
 }
 
 const states = new WeakMap<ExpressiveCodeBlock, BlockState>();
@@ -112,7 +111,6 @@ function begin(codeBlock: ExpressiveCodeBlock, locale: string, packs: PackLoadOp
     bodyLine: new WeakMap(),
     callouts: new Map(),
     descriptions: new TooltipDescriptions(located.id),
-    triggers: 0,
   };
   codeBlock.getLines().forEach((line, i) => {
     state.bodyLine.set(line, i);
@@ -159,12 +157,6 @@ async function applyPlan(codeBlock: ExpressiveCodeBlock, state: BlockState): Pro
   if (hidden.length > 0) codeBlock.deleteLines(hidden);
 }
 
-/** The id of a trigger's description. */
-function describedBy(state: BlockState, description: TooltipDescription): string {
-  state.triggers += 1;
-  return state.descriptions.idFor(description);
-}
-
 function annotateWildcards(codeBlock: ExpressiveCodeBlock, state: BlockState): void {
   for (const line of codeBlock.getLines()) {
     const body = state.bodyLine.get(line);
@@ -174,7 +166,7 @@ function annotateWildcards(codeBlock: ExpressiveCodeBlock, state: BlockState): v
         new TooltipAnnotation(
           { columnStart: w.start, columnEnd: w.end },
           {
-            describedBy: describedBy(state, {
+            describedBy: state.descriptions.idFor({
               title: `${state.texts.wildcardTitle} ${line.text.slice(w.start, w.end)}`,
               body: state.texts.wildcard[w.kind],
             }),
@@ -206,7 +198,7 @@ async function annotateManifestKeys(codeBlock: ExpressiveCodeBlock, state: Block
       new TooltipAnnotation(
         { columnStart: key.start, columnEnd: key.end },
         {
-          describedBy: describedBy(state, { title: `${key.path} ${key.type}`.trim(), body: key.description }),
+          describedBy: state.descriptions.idFor({ title: `${key.path} ${key.type}`.trim(), body: key.description }),
           className: 'pb-key',
           data: { field: key.path },
         },
@@ -266,7 +258,7 @@ function finishBlock(blockAst: Element, codeBlock: ExpressiveCodeBlock, state: B
   const root = appendUnderCode(blockAst, extra);
   root.properties.dataPodbook = state.located.example.kind;
   root.properties.dataPodbookBlock = state.located.id;
-  if (state.triggers > 0) root.properties.dataPbTipKeys = state.texts.tooltipKeys;
+  if (state.descriptions.all().length > 0) root.properties.dataPbTipKeys = state.texts.tooltipKeys;
   return root;
 }
 
