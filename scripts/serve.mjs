@@ -82,7 +82,13 @@ export function serve({ root, port = 4321, host = '127.0.0.1', base = '/' }) {
       const address = server.address();
       resolvePromise({
         url: `http://${host}:${address.port}${prefix}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Stops at once: a browser's keep-alive or unfinished requests (a service worker still precaching) would
+        // otherwise hold server.close() open for as long as the browser keeps them.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
